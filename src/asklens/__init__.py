@@ -1,0 +1,67 @@
+"""asklens: turn a library's question logs into decisions.
+
+Read the logs into one canonical, privacy-safe table, find the topics people ask
+about, decide what to automate, where the FAQ has gaps and where people are
+needed, and render monthly reports.
+
+The public API is re-exported here and imported lazily, so ``import asklens`` is
+fast and the CLI starts quickly.
+
+Examples
+--------
+>>> import asklens
+>>> questions = asklens.read_questions("data/sample/questions.csv")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # errors and config
+    "AsklensError": "asklens.errors",
+    "InputError": "asklens.errors",
+    "ConfigError": "asklens.errors",
+    "NotebookError": "asklens.errors",
+    "Config": "asklens.config",
+    "load_config": "asklens.config",
+    # the canonical tables
+    "QUESTION_COLUMNS": "asklens.schema",
+    "FAQ_COLUMNS": "asklens.schema",
+    "validate_questions": "asklens.schema",
+    "validate_faq": "asklens.schema",
+    # reading
+    "read_questions": "asklens.readers",
+    "read_faq": "asklens.readers",
+    "load_questions": "asklens.readers",
+    "detect_format": "asklens.readers",
+    "ReadResult": "asklens.readers",
+    # privacy
+    "scrub": "asklens.privacy",
+    "scrub_text": "asklens.privacy",
+    # text
+    "repair_text": "asklens.text",
+    "parse_transcript": "asklens.text",
+    # sample data
+    "make_sample_workspace": "asklens.datasets",
+    "generate_questions": "asklens.datasets",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'asklens' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,77 @@
+"""The ``asklens`` command line: a thin layer over the library.
+
+Each command lives in its own module and imports the heavy parts of asklens only
+when it runs, so ``asklens --help`` is instant. Errors a user can fix print one
+line and exit 2; a failing report notebook exits 3; never a traceback for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from asklens import __version__
+from asklens.errors import AsklensError
+
+app = typer.Typer(
+    name="asklens",
+    help="Turn library question logs into decisions: what to automate, FAQ gaps, where people are needed.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"asklens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to standard error."),
+) -> None:
+    """asklens: read question logs, find topics, decide what to automate, render reports."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+# Register the commands; each module adds its own to ``app``.
+from asklens.cli import inspect_cmd  # noqa: E402,F401
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit status (0 ok, 2 bad input or config, 3 notebook failed)."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except AsklensError as exc:
+        typer.echo(f"asklens: error: {exc.one_line()}", err=True)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo("asklens: aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        typer.echo("asklens: interrupted", err=True)
+        return 130
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return 2
+        raise
+    return 0
+
+
+def run() -> None:  # pragma: no cover - console entry point
+    sys.exit(main())

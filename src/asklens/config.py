@@ -1,0 +1,265 @@
+"""The workspace configuration: one plain TOML file, ``asklens.toml``.
+
+Every section has good defaults, so an empty file (or no file) is a valid config.
+Unknown keys are errors, so that a typo never silently changes a threshold.
+
+Example
+-------
+>>> from asklens.config import Config
+>>> cfg = Config.from_dict({"workspace": {"timezone": "America/New_York"}})
+>>> cfg.workspace.timezone
+'America/New_York'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from asklens.errors import ConfigError
+
+__all__ = [
+    "Config",
+    "WorkspaceConfig",
+    "InputConfig",
+    "PrivacyConfig",
+    "TopicsConfig",
+    "CostsConfig",
+    "RubricConfig",
+    "TermsConfig",
+    "ReportConfig",
+    "load_config",
+    "CONFIG_FILENAME",
+]
+
+CONFIG_FILENAME = "asklens.toml"
+
+
+@dataclass
+class WorkspaceConfig:
+    """Where things are and which clock the library runs on."""
+
+    name: str = "My library"
+    timezone: str = "UTC"
+    data_dir: str = "data"
+    reports_dir: str = "reports"
+    cache_dir: str = "data/cache"
+
+
+@dataclass
+class InputConfig:
+    """How to read the question logs.
+
+    ``columns`` maps canonical names to the source file's columns for the generic
+    reader, e.g. ``{"text": "utterance", "asked_at": "Date"}``. ``date_format`` is a
+    strftime pattern, or empty to infer. ``dayfirst`` settles 03/04 ambiguity.
+    """
+
+    format: str = "auto"
+    columns: dict[str, str] = field(default_factory=dict)
+    faq_columns: dict[str, str] = field(default_factory=dict)
+    date_format: str = ""
+    dayfirst: bool = False
+    encoding: str = ""
+    sheet: str = ""
+    multi_value_separators: list[str] = field(default_factory=lambda: [";", ","])
+
+
+@dataclass
+class PrivacyConfig:
+    """What the scrubber removes. Extra ``id_patterns`` are regexes for card or student numbers."""
+
+    id_patterns: list[str] = field(default_factory=list)
+    drop_columns: list[str] = field(default_factory=list)
+    mask_names: bool = True
+    keep_urls: bool = False
+
+
+@dataclass
+class TopicsConfig:
+    """How topics are found. ``backend`` is ``"tfidf"`` (no model) or ``"semantic"``."""
+
+    backend: str = "tfidf"
+    model: str = ""
+    n_topics: int | None = None
+    random_state: int = 0
+    max_misc_share: float = 0.05
+    curation_file: str = "topics.toml"
+    model_dir: str = "data/processed/topics"
+
+
+@dataclass
+class CostsConfig:
+    """Assumptions behind every staff-time estimate; the report prints them."""
+
+    read_minutes: dict[str, float] = field(
+        default_factory=lambda: {"1": 2.0, "2": 5.0, "3": 12.0, "4": 25.0, "5": 45.0, "6": 60.0}
+    )
+    default_minutes: float = 6.0
+    deflection_rate: float = 0.4
+    hourly_cost: float = 0.0
+
+
+@dataclass
+class RubricConfig:
+    """The plain thresholds that put a topic under automate / write FAQ / needs people / monitor."""
+
+    min_volume: int = 10
+    min_recurrence: float = 0.5
+    min_cohesion: float = 0.35
+    max_effort_share: float = 0.25
+    high_effort_share: float = 0.4
+    long_duration_min: float = 15.0
+    many_messages: float = 20.0
+    low_cohesion: float = 0.2
+    covered_similarity: float = 0.5
+    min_coverage: float = 0.5
+    findability_volume: int = 20
+    stale_months: int = 6
+
+
+@dataclass
+class TermsConfig:
+    """The academic calendar: a list of terms with name, start and end (ISO dates).
+
+    When empty, a default US semester calendar (fall from late August, spring from
+    mid-January, summer from late May) is used.
+    """
+
+    terms: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ReportConfig:
+    """How reports are rendered."""
+
+    notebook: str = ""
+    execution_timeout: int = 600
+    kernel_start_timeout: int = 120
+    kernel_name: str = "python3"
+
+
+_SECTIONS = {
+    "workspace": WorkspaceConfig,
+    "input": InputConfig,
+    "privacy": PrivacyConfig,
+    "topics": TopicsConfig,
+    "costs": CostsConfig,
+    "rubric": RubricConfig,
+    "terms": TermsConfig,
+    "report": ReportConfig,
+}
+
+
+@dataclass
+class Config:
+    """The whole workspace configuration; see the section classes for each key."""
+
+    workspace: WorkspaceConfig = field(default_factory=WorkspaceConfig)
+    input: InputConfig = field(default_factory=InputConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
+    topics: TopicsConfig = field(default_factory=TopicsConfig)
+    costs: CostsConfig = field(default_factory=CostsConfig)
+    rubric: RubricConfig = field(default_factory=RubricConfig)
+    terms: TermsConfig = field(default_factory=TermsConfig)
+    report: ReportConfig = field(default_factory=ReportConfig)
+    path: str | None = None  # where it was read from, if anywhere
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, path: str | None = None) -> "Config":
+        """Build a config from nested dicts (as read from TOML), rejecting unknown keys."""
+        kwargs: dict[str, Any] = {}
+        for section, value in (data or {}).items():
+            if section not in _SECTIONS:
+                raise ConfigError(
+                    f"unknown section [{section}]", path=path,
+                    fix=f"use one of {', '.join('[' + s + ']' for s in _SECTIONS)}",
+                )
+            if not isinstance(value, dict):
+                raise ConfigError(f"[{section}] must be a table, got {value!r}", path=path)
+            klass = _SECTIONS[section]
+            known = {f.name: f for f in dataclasses.fields(klass)}
+            for key in value:
+                if key not in known:
+                    raise ConfigError(
+                        f"unknown key {key!r} in [{section}]", path=path,
+                        fix=f"use one of {', '.join(sorted(known))}",
+                    )
+            kwargs[section] = klass(**value)
+        cfg = cls(**kwargs, path=path)
+        cfg.check()
+        return cfg
+
+    def check(self) -> None:
+        """Raise :class:`ConfigError` for values that cannot work."""
+        try:
+            ZoneInfo(self.workspace.timezone)
+        except (ZoneInfoNotFoundError, ValueError, TypeError):
+            raise ConfigError(
+                f"unknown time zone {self.workspace.timezone!r}", path=self.path,
+                fix="use an IANA name such as 'America/New_York' or 'Europe/London' in [workspace] timezone",
+            ) from None
+        if self.topics.backend not in {"tfidf", "semantic"}:
+            raise ConfigError(f"unknown topics backend {self.topics.backend!r}", path=self.path,
+                              fix="use 'tfidf' or 'semantic' in [topics] backend")
+        if not 0 <= self.costs.deflection_rate <= 1:
+            raise ConfigError(f"deflection_rate must be between 0 and 1, got {self.costs.deflection_rate}",
+                              path=self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the config as nested plain dicts (TOML-ready, ``None`` values dropped)."""
+        out = {}
+        for name in _SECTIONS:
+            section = dataclasses.asdict(getattr(self, name))
+            out[name] = {k: v for k, v in section.items() if v is not None}
+        return out
+
+    def digest(self) -> str:
+        """Return a short stable hash of the settings, for manifests and caches."""
+        blob = json.dumps(self.to_dict(), sort_keys=True, default=str).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def resolve(self, relative: str) -> Path:
+        """Return a workspace-relative path resolved against the config file's folder."""
+        base = Path(self.path).parent if self.path else Path.cwd()
+        p = Path(relative)
+        return p if p.is_absolute() else base / p
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read a workspace config from TOML; ``None`` looks for ``asklens.toml`` in the current folder.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The config file. When ``None`` and no ``asklens.toml`` is in the working
+        folder, the defaults are returned.
+
+    Returns
+    -------
+    Config
+    """
+    if path is None:
+        candidate = Path.cwd() / CONFIG_FILENAME
+        if not candidate.exists():
+            return Config()
+        path = candidate
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError("config file not found", path=path, fix="check the path, or run 'asklens init DIR'")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", path=path) from None
+    except UnicodeDecodeError:
+        raise ConfigError("not UTF-8 text", path=path, fix="save the config as UTF-8") from None
+    try:
+        return Config.from_dict(data, path=str(path))
+    except TypeError as exc:
+        raise ConfigError(str(exc), path=path) from None
