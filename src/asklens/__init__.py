@@ -49,6 +49,14 @@ _EXPORTS: dict[str, str] = {
     # sample data
     "make_sample_workspace": "asklens.datasets",
     "generate_questions": "asklens.datasets",
+    # analyses: trends (issue 4)
+    "topic_trends": "asklens.trends",
+    "rising_topics": "asklens.trends",
+    "channel_mix": "asklens.trends",
+    "load_heatmap": "asklens.trends",
+    "term_calendar": "asklens.trends",
+    "term_week": "asklens.trends",
+    "seasonal_comparison": "asklens.trends",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -96,7 +96,16 @@ class TopicsConfig:
 
 @dataclass
 class CostsConfig:
-    """Assumptions behind every staff-time estimate; the report prints them."""
+    """Assumptions behind every staff-time estimate; the report prints them beside the number.
+
+    ``read_minutes`` maps a READ code (1–6, as strings because TOML keys are strings) to
+    the minutes a question of that effort takes; it is used where a question has no
+    recorded ``duration_min``. ``default_minutes`` is used when a question has neither a
+    duration nor a READ code. ``deflection_rate`` is the share of a topic's questions an
+    FAQ entry or chatbot is expected to answer without staff (0–1). ``hourly_cost``, when
+    above zero, turns saved hours into money. ``max_duration_min`` caps single recorded
+    durations (a chat left open over lunch is not 3 hours of work).
+    """
 
     read_minutes: dict[str, float] = field(
         default_factory=lambda: {"1": 2.0, "2": 5.0, "3": 12.0, "4": 25.0, "5": 45.0, "6": 60.0}
@@ -104,32 +113,62 @@ class CostsConfig:
     default_minutes: float = 6.0
     deflection_rate: float = 0.4
     hourly_cost: float = 0.0
+    max_duration_min: float = 90.0
 
 
 @dataclass
 class RubricConfig:
-    """The plain thresholds that put a topic under automate / write FAQ / needs people / monitor."""
+    """The plain thresholds that put a topic under automate / write FAQ / needs people / monitor.
 
+    Standardised work (automate, or write an FAQ when none covers it): at least
+    ``min_volume`` questions in the last ``window_months`` months, asked in at least
+    ``min_recurrence`` of those months, questions alike (cohesion ≥ ``min_cohesion``) and
+    cheap (share of READ ≥ 3 at most ``max_effort_share``).
+    Needs people, when any signal fires on at least ``min_signal_n`` rows: share of
+    READ ≥ 3 at least ``high_effort_share``; median duration at least
+    ``long_duration_min`` minutes; median messages at least ``many_messages``; cohesion
+    below ``low_cohesion``. Cohesion is the mean cosine similarity of a topic's
+    questions, rescaled so that 0 is as diverse as the whole log and 1 is identical.
+    FAQ coverage: a question is covered when its best FAQ similarity is at least
+    ``covered_similarity`` (0 = calibrate from the score distribution); a topic is covered
+    when at least ``min_coverage`` of its questions are. Findability: a covered topic
+    still asked ``findability_per_month`` times a month or more. Stale FAQ: no question
+    matched it in the last ``stale_months`` months.
+    Trends: the last ``trend_window_months`` months are compared with the months before
+    and with the same months a year earlier; a change is reported when it is significant
+    at ``trend_alpha`` (binomial test on the topic's share), at least ``trend_min_ratio``
+    fold, and involves at least ``trend_min_count`` questions.
+    """
+
+    window_months: int = 12
     min_volume: int = 10
     min_recurrence: float = 0.5
-    min_cohesion: float = 0.35
+    min_cohesion: float = 0.3
     max_effort_share: float = 0.25
     high_effort_share: float = 0.4
     long_duration_min: float = 15.0
     many_messages: float = 20.0
-    low_cohesion: float = 0.2
-    covered_similarity: float = 0.5
+    low_cohesion: float = 0.15
+    min_signal_n: int = 10
+    covered_similarity: float = 0.0
     min_coverage: float = 0.5
-    findability_volume: int = 20
+    findability_per_month: float = 10.0
     stale_months: int = 6
+    trend_window_months: int = 3
+    trend_alpha: float = 0.01
+    trend_min_ratio: float = 1.5
+    trend_min_count: int = 10
 
 
 @dataclass
 class TermsConfig:
-    """The academic calendar: a list of terms with name, start and end (ISO dates).
+    """The academic calendar: a list of terms, each ``{name, start, end}`` with ISO dates.
 
-    When empty, a default US semester calendar (fall from late August, spring from
-    mid-January, summer from late May) is used.
+    The term's kind (``"Fall"``, ``"Spring"``…) is its name without the year, so
+    ``"Fall 2025"`` is compared with ``"Fall 2024"``; give ``kind`` explicitly to
+    override. When the list is empty, a default US semester calendar is used: fall from
+    the Monday on or after 22 August to 15 December, spring from the Monday on or after
+    10 January to 10 May, summer from the Monday on or after 20 May to 10 August.
     """
 
     terms: list[dict[str, str]] = field(default_factory=list)
