@@ -59,6 +59,10 @@ class InputConfig:
     ``columns`` maps canonical names to the source file's columns for the generic
     reader, e.g. ``{"text": "utterance", "asked_at": "Date"}``. ``date_format`` is a
     strftime pattern, or empty to infer. ``dayfirst`` settles 03/04 ambiguity.
+    ``delimiter`` forces the CSV field delimiter (empty: sniffed from the header).
+    ``default_date`` (ISO date, e.g. ``"2024-06-30"``) is used as ``asked_at`` for
+    rows without a date, e.g. a log that has no date column at all; empty means
+    such rows are dropped (and a log without a date column is an error).
     """
 
     format: str = "auto"
@@ -69,6 +73,8 @@ class InputConfig:
     encoding: str = ""
     sheet: str = ""
     multi_value_separators: list[str] = field(default_factory=lambda: [";", ","])
+    delimiter: str = ""
+    default_date: str = ""
 
 
 @dataclass

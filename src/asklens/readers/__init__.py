@@ -1,0 +1,335 @@
+"""Read question logs and FAQ bases from the exports libraries really have.
+
+One module per source format (``libchat``, ``refanalytics``, ``tickets``,
+``libraryh3lp``, ``gimlet``, ``desktracker``), a ``generic`` reader driven by a
+column mapping, ``faq`` for knowledge bases, and ``sniff`` to recognise a format
+from its header. :func:`load_questions` reads several files together (yearly
+exports), drops duplicates, counts a chat logged both as a LibChat transcript and
+a Reference Analytics transaction once, validates the result and scrubs personal
+data (``asklens.privacy.scrub``) before returning it.
+
+Examples
+--------
+>>> from asklens.readers import load_questions
+>>> result = load_questions(["libchat_2024.csv", "libchat_2025.csv"])  # doctest: +SKIP
+>>> result.questions.shape, result.redactions["email"]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from asklens.config import Config, load_config
+from asklens.errors import ConfigError, InputError
+from asklens.readers import desktracker, generic, gimlet, libchat, libraryh3lp, refanalytics, tickets
+from asklens.readers._common import PRIVACY_COLUMNS, Context, empty_dropped, make_question_ids
+from asklens.readers._table import expand_paths, load_table
+from asklens.readers.faq import read_faq
+from asklens.readers.sniff import (
+    UNKNOWN_FORMAT_FIX,
+    detect_format,
+    detect_from_columns,
+    unknown_format_message,
+)
+from asklens.schema import empty_questions, validate_questions
+
+__all__ = [
+    "read_questions",
+    "load_questions",
+    "read_faq",
+    "detect_format",
+    "ReadResult",
+    "FORMATS",
+    "make_question_ids",
+]
+
+_READERS = {
+    "libchat": libchat,
+    "refanalytics": refanalytics,
+    "tickets": tickets,
+    "libraryh3lp": libraryh3lp,
+    "gimlet": gimlet,
+    "desktracker": desktracker,
+    "generic": generic,
+}
+#: the question-log formats, as accepted by ``format=`` and ``--format``.
+FORMATS: tuple[str, ...] = tuple(_READERS)
+_ALIASES = {"reference_analytics": "refanalytics", "ref_analytics": "refanalytics", "libanswers": "tickets",
+            "lh3": "libraryh3lp", "h3lp": "libraryh3lp", "csv": "generic", "excel": "generic", "json": "generic"}
+
+PathArg = str | PathLike[str] | Iterable[str | PathLike[str]]
+
+
+@dataclass
+class ReadResult:
+    """What :func:`load_questions` read.
+
+    Attributes
+    ----------
+    questions : pandas.DataFrame
+        The canonical, validated (and, by default, scrubbed) question log.
+    files : pandas.DataFrame
+        One row per file: ``path, format, rows_read, rows_kept, encoding,
+        delimiter, sheet, columns`` (``columns`` maps canonical names to the
+        file's columns).
+    dropped : pandas.DataFrame
+        One row per row not kept: ``path, row`` (1-based, header = row 1) and
+        ``reason``.
+    redactions : dict
+        Personal data masked or dropped, per kind (empty when not scrubbed).
+    date_range : tuple of pandas.Timestamp, or None
+        First and last ``asked_at``.
+    """
+
+    questions: pd.DataFrame
+    files: pd.DataFrame
+    dropped: pd.DataFrame
+    redactions: dict[str, int] = field(default_factory=dict)
+    date_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """Return a JSON-ready description (what ``asklens inspect --json`` prints)."""
+        reasons = (self.dropped.groupby("reason_kind").size().to_dict()
+                   if "reason_kind" in self.dropped else {})
+        files = []
+        for rec in self.files.to_dict("records"):
+            files.append({k: (None if v is pd.NA or (isinstance(v, float) and v != v) else v)
+                          for k, v in rec.items()})
+        return {
+            "files": files,
+            "rows_read": int(self.files["rows_read"].sum()) if len(self.files) else 0,
+            "rows_kept": len(self.questions),
+            "date_range": None if self.date_range is None else [t.isoformat() for t in self.date_range],
+            "dropped": {
+                "total": len(self.dropped),
+                "by_reason": {str(k): int(v) for k, v in reasons.items()},
+                "rows": [
+                    {"path": r["path"], "row": None if r["row"] is pd.NA else int(r["row"]), "reason": r["reason"]}
+                    for r in self.dropped.head(200).to_dict("records")
+                ],
+            },
+            "redactions": {str(k): int(v) for k, v in self.redactions.items()},
+            "channels": {str(k): int(v) for k, v in
+                         self.questions["channel"].value_counts(dropna=True).items()} if len(self.questions) else {},
+        }
+
+
+def _as_config(config: Config | str | PathLike[str] | None) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, (str, PathLike)):
+        return load_config(config)
+    raise ConfigError(f"config must be a Config or a path to asklens.toml, got {type(config).__name__}")
+
+
+def _resolve_format(format: str, cfg: Config) -> str:
+    fmt = (format or "auto").strip().lower()
+    if fmt == "auto":
+        fmt = (cfg.input.format or "auto").strip().lower()
+    fmt = _ALIASES.get(fmt, fmt)
+    if fmt == "faq":
+        raise ConfigError("'faq' is a FAQ base, not a question log", fix="read FAQ files with read_faq")
+    if fmt != "auto" and fmt not in _READERS:
+        raise ConfigError(f"unknown format {format!r}", fix=f"use auto or one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def _reason_kind(reason: str) -> str:
+    for prefix in ("duplicate id", "same chat as", "same ticket as", "unreadable date", "no date", "no question text",
+                   "incomplete last row"):
+        if reason.startswith(prefix):
+            return prefix
+    return reason
+
+
+def load_questions(
+    paths: PathArg,
+    *,
+    format: str = "auto",
+    config: Config | str | PathLike[str] | None = None,
+    scrub: bool = True,
+) -> ReadResult:
+    """Read one or more question-log exports into one canonical table, with a report.
+
+    Parameters
+    ----------
+    paths : path or list of paths
+        Export files (CSV, TSV, XLSX, JSON, JSON Lines) or folders holding them.
+        Files are read in the order given (folders sorted by name).
+    format : str, default "auto"
+        ``"auto"`` detects each file's format from its header; or force one of
+        ``libchat, refanalytics, tickets, libraryh3lp, gimlet, desktracker,
+        generic`` for every file.
+    config : Config or path, optional
+        The workspace config: time zone (dates are localised to it), the generic
+        column mapping ``[input.columns]``, date format, encoding, delimiter,
+        sheet, default date, and the privacy settings. Defaults apply when None.
+    scrub : bool, default True
+        Mask personal data with :func:`asklens.privacy.scrub` (and drop the
+        identifier columns). Only turn off for data you have already scrubbed.
+
+    Returns
+    -------
+    ReadResult
+        ``.questions`` (validated), ``.files``, ``.dropped``, ``.redactions``,
+        ``.date_range``.
+
+    Raises
+    ------
+    InputError
+        For a file that is missing, empty, binary, truncated, in an unknown
+        format, has several Excel sheets, lacks a text or date column, or has
+        unreadable dates; the message names the file, row or column and the fix.
+    ConfigError
+        For an unknown format or a bad column mapping.
+
+    Notes
+    -----
+    Duplicate ``question_id``s across files (overlapping yearly exports) are kept
+    once, the first read. A Reference Analytics transaction whose ``Chat #`` is a
+    LibChat ``Chat ID`` that was also read is dropped in favour of the LibChat row
+    (its READ code fills the LibChat row's missing ``effort``); likewise a
+    transaction whose ``Ticket #`` was read from a tickets export.
+    """
+    cfg = _as_config(config)
+    forced = _resolve_format(format, cfg)
+    tz = cfg.workspace.timezone
+    frames: list[pd.DataFrame] = []
+    dropped: list[pd.DataFrame] = []
+    files: list[dict[str, Any]] = []
+    inp = cfg.input
+    for path in expand_paths(paths):
+        table = load_table(path, encoding=inp.encoding, delimiter=inp.delimiter, sheet=inp.sheet)
+        fmt = forced
+        if fmt == "auto":
+            fmt = detect_from_columns(table.frame.columns, mapping=inp.columns or None)
+            if fmt is None:
+                raise InputError(unknown_format_message(table.frame.columns), path=path, row=1,
+                                 fix=UNKNOWN_FORMAT_FIX)
+            if fmt == "faq":
+                raise InputError("this is a FAQ export, not a question log", path=path,
+                                 fix="read it as the FAQ base (read_faq), not with the question logs")
+        parsed = _READERS[fmt].read(table, Context(config=cfg, reader=fmt))
+        frames.append(parsed.frame)
+        dropped.append(parsed.dropped)
+        files.append({
+            "path": str(path), "format": fmt, "rows_read": parsed.rows_read, "rows_kept": 0,
+            "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
+            "columns": dict(parsed.mapping),
+        })
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if len(frame):
+        frame, more = _deduplicate(frame)
+        dropped.extend(more)
+    if len(frame) == 0:
+        questions = empty_questions(tz)
+        for c in PRIVACY_COLUMNS:
+            questions[c] = pd.Series([], dtype="string")
+        questions["_path"] = pd.Series([], dtype="string")
+    else:
+        questions = frame
+    kept = questions["_path"].value_counts().to_dict() if "_path" in questions else {}
+    for rec in files:
+        rec["rows_kept"] = int(kept.get(rec["path"], 0))
+    questions = questions.drop(columns=[c for c in ("_path", "_row", "_link") if c in questions.columns])
+    questions = validate_questions(questions.reset_index(drop=True))
+    redactions: dict[str, int] = {}
+    if scrub:
+        from asklens.privacy import scrub as _scrub
+
+        questions, redactions = _scrub(questions, config=cfg.privacy)
+        redactions = {str(k): int(v) for k, v in redactions.items()}
+    drops = pd.concat([d for d in dropped if len(d)], ignore_index=True) if any(len(d) for d in dropped) else empty_dropped()
+    drops["reason_kind"] = drops["reason"].map(_reason_kind, na_action="ignore").astype("string")
+    date_range = None
+    if len(questions):
+        date_range = (questions["asked_at"].min(), questions["asked_at"].max())
+    files_df = pd.DataFrame(files, columns=["path", "format", "rows_read", "rows_kept", "encoding", "delimiter",
+                                            "sheet", "columns"])
+    return ReadResult(questions=questions, files=files_df, dropped=drops, redactions=redactions,
+                      date_range=date_range)
+
+
+def _deduplicate(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    """Drop ids read twice (keep the first) and transactions duplicating a chat or ticket."""
+    drops: list[pd.DataFrame] = []
+    if "_link" in frame.columns:
+        ids = pd.Index(frame["question_id"])
+        link = frame["_link"]
+        linked = link.notna() & link.isin(ids)
+        if linked.any():
+            # fill effort of the kept chat/ticket from the transaction when missing
+            firsts = frame[linked].drop_duplicates("_link").set_index("_link")
+            target = frame["question_id"].isin(firsts.index) & ~linked
+            if target.any():
+                for c in ("effort", "duration_min"):
+                    fill = frame.loc[target, "question_id"].map(firsts[c])
+                    frame.loc[target, c] = frame.loc[target, c].where(frame.loc[target, c].notna(), fill)
+                tagfill = frame.loc[target, "question_id"].map(firsts["tags"])
+                tags = frame["tags"].tolist()
+                for pos, fill in zip(np.flatnonzero(target.to_numpy()), tagfill.tolist()):
+                    if not tags[pos] and isinstance(fill, list):
+                        tags[pos] = fill
+                frame["tags"] = pd.Series(tags, index=frame.index, dtype=object)
+            kind = link[linked].str.split(":").str[0]
+            reasons = [("same chat as LibChat transcript " if k == "libchat" else "same ticket as ") + str(v)
+                       for k, v in zip(kind, link[linked])]
+            drops.append(pd.DataFrame({"path": frame.loc[linked, "_path"].astype("string"),
+                                       "row": frame.loc[linked, "_row"].astype("Int64"),
+                                       "reason": pd.Series(reasons, index=frame.index[linked], dtype="string")}))
+            frame = frame[~linked]
+    dup = frame["question_id"].duplicated()
+    if dup.any():
+        first = frame.drop_duplicates("question_id").set_index("question_id")
+        where = frame.loc[dup, "question_id"].map(lambda q: f"{Path(first.at[q, '_path']).name} row {first.at[q, '_row']}")
+        reasons = [f"duplicate id {q} (already read from {w})" for q, w in zip(frame.loc[dup, "question_id"], where)]
+        drops.append(pd.DataFrame({"path": frame.loc[dup, "_path"].astype("string"),
+                                   "row": frame.loc[dup, "_row"].astype("Int64"),
+                                   "reason": pd.Series(reasons, index=frame.index[dup], dtype="string")}))
+        frame = frame[~dup]
+    return frame.reset_index(drop=True), drops
+
+
+def read_questions(
+    paths: PathArg,
+    *,
+    format: str = "auto",
+    config: Config | str | PathLike[str] | None = None,
+    scrub: bool = True,
+) -> pd.DataFrame:
+    """Read question-log exports into one canonical, validated, scrubbed table.
+
+    Same as :func:`load_questions` but returns only the table; see it for the
+    parameters, the formats and the duplicate rules.
+
+    Parameters
+    ----------
+    paths : path or list of paths
+        Export files or folders.
+    format : str, default "auto"
+        A format name, or ``"auto"`` to detect it from each file's header.
+    config : Config or path, optional
+        The workspace config.
+    scrub : bool, default True
+        Mask personal data before returning.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The canonical question log (``asklens.schema.QUESTION_COLUMNS``).
+
+    Examples
+    --------
+    >>> import asklens
+    >>> q = asklens.read_questions("data/sample/questions", config="data/sample/asklens.toml")  # doctest: +SKIP
+    """
+    return load_questions(paths, format=format, config=config, scrub=scrub).questions

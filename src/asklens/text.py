@@ -1,0 +1,340 @@
+"""Repair and clean text: encodings, mojibake, HTML, whitespace, chat transcripts.
+
+The functions here work on one string (:func:`repair_text`, :func:`strip_html`,
+:func:`parse_transcript`) or on a whole column at once (:func:`repair_series`),
+where only the rows that need the slow repairs (mojibake, HTML) go through them,
+so that a million clean rows cost a few vectorised passes.
+
+Examples
+--------
+>>> repair_text("I don\u00e2\u20ac\u2122t  know &amp; <b>care</b>")
+"I don't know & care"
+>>> [m.speaker for m in parse_transcript("10:00:01 - Ann : hi\\n10:00:09 - Bob : hello")]
+['Ann', 'Bob']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import pandas as pd
+
+__all__ = [
+    "repair_text",
+    "repair_series",
+    "strip_html",
+    "decode_bytes",
+    "parse_transcript",
+    "first_patron_message",
+    "Message",
+]
+
+# --- decoding -----------------------------------------------------------------
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
+    """Decode file bytes to text, guessing the encoding when none is given.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 with a BOM are recognised;
+    otherwise old Macintosh files (bare ``\\r`` line ends) are read as ``mac_roman``
+    and everything else as ``cp1252`` (the Windows default), falling back to
+    ``latin-1``, which never fails.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw file content.
+    encoding : str, optional
+        Force this encoding (undecodable bytes become U+FFFD).
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text (without BOM) and the encoding used.
+    """
+    if encoding:
+        return data.decode(encoding, errors="replace"), encoding
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace").lstrip("\ufeff"), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\r" in data and b"\n" not in data:
+        return data.decode("mac_roman"), "mac_roman"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+# --- HTML ---------------------------------------------------------------------
+
+_BLOCK_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_BREAK_RE = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr|p|li)\b[^<>]*>", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?>")
+_ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags and comments and decode entities, keeping line breaks.
+
+    Only things that look like tags (``<b>``, ``</p>``, ``<a href=...>``) are
+    removed, so a patron's ``x < 5`` survives. ``<br>`` and block ends become
+    line breaks; ``<script>``/``<style>`` blocks vanish with their content.
+
+    Parameters
+    ----------
+    text : str
+        Text that may hold HTML.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> strip_html("<p>Renew&nbsp;<b>online</b></p>x &lt; 5")
+    'Renew\\xa0online\\nx < 5'
+    """
+    if "<" in text:
+        text = _BLOCK_RE.sub(" ", text)
+        text = _COMMENT_RE.sub(" ", text)
+        text = _BREAK_RE.sub("\n", text)
+        text = _TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text.strip()
+
+
+# --- repair -------------------------------------------------------------------
+
+# characters that hint at mojibake or odd encodings (Latin-1 supplement, C1 controls,
+# the cp1252 specials that UTF-8 mojibake produces, the replacement character)
+_SUSPECT = (
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122\ufffd]"
+)
+_SUSPECT_RE = re.compile(_SUSPECT)
+_HTML_HINT = r"<[A-Za-z/!]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_HTML_HINT_RE = re.compile(_HTML_HINT)
+# spaces that are not line breaks, zero-width characters, control characters (the
+# patterns hold the characters themselves, so both Python's re and pyarrow's RE2 read them)
+_HSPACE = "[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+_ZERO_WIDTH = "[\u200b-\u200d\u2060\ufeff\u00ad]"
+_CONTROL = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
+_NEWLINES = "\r\n|[\r\n\u2028\u2029\x85]"
+_ALL_SPACE = "[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x85]+"
+
+
+def _fix_mojibake(text: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(
+        text,
+        unescape_html=False,
+        normalization="NFC",
+        fix_line_breaks=False,
+        uncurl_quotes=True,
+        fix_latin_ligatures=True,
+        fix_character_width=False,
+        remove_control_chars=True,
+    )
+
+
+def repair_text(text: object, *, keep_newlines: bool = False) -> str:
+    """Repair one piece of text: mojibake, HTML, odd characters and whitespace.
+
+    Parameters
+    ----------
+    text : object
+        The text; ``None`` and missing values give ``""``.
+    keep_newlines : bool, default False
+        Keep line breaks (collapsing blank lines), as for transcripts and answers;
+        otherwise every run of whitespace becomes one space.
+
+    Returns
+    -------
+    str
+        The repaired text, stripped.
+
+    Examples
+    --------
+    >>> repair_text("Caf\u00c3\u00a9  &eacute;t\u00e9\\n<br>ok")
+    'Café été ok'
+    """
+    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+        return ""
+    text = str(text)
+    if _SUSPECT_RE.search(text):
+        text = _fix_mojibake(text)
+    if _HTML_HINT_RE.search(text):
+        text = strip_html(text)
+        if _SUSPECT_RE.search(text):  # entities may decode to mojibake
+            text = _fix_mojibake(text)
+    text = re.sub(_ZERO_WIDTH, "", text)
+    text = re.sub(_CONTROL, " ", text)
+    if keep_newlines:
+        text = re.sub(_NEWLINES, "\n", text)
+        text = re.sub(_HSPACE, " ", text)
+        text = re.sub(r" ?\n[ \n]*", "\n", text)
+    else:
+        text = re.sub(_ALL_SPACE, " ", text)
+    return text.strip()
+
+
+def repair_series(values: pd.Series, *, keep_newlines: bool = False) -> pd.Series:
+    """Repair a column of text at once (see :func:`repair_text`).
+
+    Whitespace and control characters are cleaned with vectorised string methods;
+    only the rows that hold suspicious characters or HTML go through ftfy and the
+    HTML stripper. Missing values stay missing; the input is not modified.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Text values (any dtype; non-strings are converted).
+    keep_newlines : bool, default False
+        Keep line breaks (for transcripts and answers).
+
+    Returns
+    -------
+    pandas.Series
+        A new ``string`` series with the same index.
+    """
+    s = values.astype("string")
+    present = s.notna()
+    if not present.any():
+        return s
+    suspect = s.str.contains(_SUSPECT, regex=True).fillna(False).astype(bool)
+    hint = s.str.contains(_HTML_HINT, regex=True).fillna(False).astype(bool)
+    slow = suspect | hint
+    if slow.any():
+        fixed = [
+            _slow_repair(v, bool(m), bool(h)) for v, m, h in zip(s[slow].tolist(), suspect[slow], hint[slow])
+        ]
+        s = s.copy()
+        s[slow] = fixed
+    s = s.str.replace(_ZERO_WIDTH, "", regex=True).str.replace(_CONTROL, " ", regex=True)
+    if keep_newlines:
+        s = s.str.replace(_NEWLINES, "\n", regex=True).str.replace(_HSPACE, " ", regex=True)
+        s = s.str.replace(r" ?\n[ \n]*", "\n", regex=True)
+    else:
+        s = s.str.replace(_ALL_SPACE, " ", regex=True)
+    return s.str.strip()
+
+
+def _slow_repair(value: str, suspect: bool, hint: bool) -> str:
+    if suspect:
+        value = _fix_mojibake(value)
+    if hint:
+        value = strip_html(value)
+        if _SUSPECT_RE.search(value):
+            value = _fix_mojibake(value)
+    return value
+
+
+# --- transcripts --------------------------------------------------------------
+
+
+class Message(NamedTuple):
+    """One chat message: ``time`` (``HH:MM:SS`` or ``""``), ``speaker`` and ``text``."""
+
+    time: str
+    speaker: str
+    text: str
+
+
+# "10:02:03 - Jane Doe : text", "[10:02] Jane: text", "10:02:03 AM - Jane : text"
+_LINE_RE = re.compile(
+    r"^\s*\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)\]?\s*(?:-|–|—)?\s*"
+    r"(?P<speaker>[^:\n]{1,80}?)\s*:\s?(?P<text>.*)$"
+)
+
+
+def parse_transcript(transcript: object) -> list[Message]:
+    """Split a chat transcript into messages.
+
+    Each message starts on a line ``HH:MM:SS - Speaker Name : text`` (LibChat;
+    ``[HH:MM]``, ``AM/PM`` and a missing dash are accepted too); lines that do not
+    start a message continue the previous one. HTML tags and entities inside the
+    messages are removed and mojibake repaired.
+
+    Parameters
+    ----------
+    transcript : object
+        The transcript text; ``None`` or missing gives ``[]``.
+
+    Returns
+    -------
+    list of Message
+        ``(time, speaker, text)`` tuples in order. Text before the first
+        timestamped line, if any, becomes a message with empty time and speaker.
+
+    Examples
+    --------
+    >>> parse_transcript("09:00:00 - Guest : my &quot;book&quot;\\n09:00:30 - Ann Lee : Hi!")
+    [Message(time='09:00:00', speaker='Guest', text='my "book"'), Message(time='09:00:30', speaker='Ann Lee', text='Hi!')]
+    """
+    if transcript is None or transcript is pd.NA or (isinstance(transcript, float) and transcript != transcript):
+        return []
+    raw = str(transcript)
+    if "<" in raw:  # <br> separated transcripts: turn breaks into lines first
+        raw = _BREAK_RE.sub("\n", raw)
+    messages: list[list[str]] = []
+    for line in re.split(_NEWLINES, raw):
+        m = _LINE_RE.match(line)
+        if m:
+            messages.append([m["time"], m["speaker"].strip(), m["text"]])
+        elif messages:
+            messages[-1][2] += "\n" + line
+        elif line.strip():
+            messages.append(["", "", line])
+    out = []
+    for time, speaker, text in messages:
+        text = repair_text(text)
+        if text or speaker:
+            out.append(Message(time, repair_text(speaker), text))
+    return out
+
+
+_STAFF_HINTS = re.compile(r"^(staff|librarian|operator|system|libchat|admin)\b", re.IGNORECASE)
+
+
+def first_patron_message(messages: Iterable[Message], *, staff: Iterable[str] = ()) -> str:
+    """Return the text of the first message a patron wrote, or ``""``.
+
+    A speaker is staff when named in ``staff`` (case-insensitive) or called
+    "Staff", "Librarian", "System"…; otherwise the first remaining speaker is
+    taken to be the patron, who opens a chat.
+
+    Parameters
+    ----------
+    messages : iterable of Message
+        As returned by :func:`parse_transcript`.
+    staff : iterable of str, default ()
+        Names of the staff who answered.
+
+    Returns
+    -------
+    str
+    """
+    messages = [m for m in messages if m.text]
+    staff_names = {s.strip().casefold() for s in staff if s and s.strip()}
+    for m in messages:
+        name = m.speaker.casefold()
+        if name in staff_names or _STAFF_HINTS.match(name):
+            continue
+        return m.text
+    return ""
