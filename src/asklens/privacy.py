@@ -130,7 +130,7 @@ _LIB_CONTEXT = re.compile(
     r"(?:\bisbn(?:-?1[03])?|\bissn|\boclc(?:\s*#)?|\bocm|\bocn|\bworldcat|\baccession|\bpmid|\bpmcid|\barxiv"
     r"|\bcall\s*(?:number|no\.?|num|#)|\bticket|\bchat|\bcase|\border|\binvoice|\bconfirmation|\breference"
     r"|\bref\.?|\bpages?|\bpp?\.|\bvol\.?|\bvolume|\bissue|\bno\.|\brooms?|\brm\.?|\bedition|\bchapter|\bch\.?"
-    r"|\bsection|\bfloor|\bitem|\brecord|\bbib|\bcourse|\bcrn|\bclass)"
+    r"|\bsection|\bfloor|\bitem|\brecord|\bbib|\bcourse|\bcrn|\bclass|\b10\.\d{4,9}/)"
     r"(?:\s*(?:number|no\.?|num|id|#))?\s*(?:is|was|are|:|#|=|-)?\s*(?:\(|\[)?\s*$",
     re.IGNORECASE,
 )
@@ -161,7 +161,9 @@ _BARE_URL_WITH_QUERY = (
 _EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 _AT = r"(?:\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*@\s*)"
 _DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\.)"
-_OBF_EMAIL = rf"[A-Za-z0-9._%+\-]+{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,6}}\b"
+_OBF_EMAIL = (
+    rf"[A-Za-z0-9._%+\-]+{_AT}(?!www\.)[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,6}}\b(?![/\w@-]|\.\w)"
+)
 
 _PERSONAL_QUERY_KEYS = frozenset(
     """token access_token accesstoken id_token refresh_token auth authtoken auth_token authorization
@@ -173,6 +175,7 @@ _PERSONAL_QUERY_KEYS = frozenset(
     x-amz-signature x-amz-credential x-amz-security-token awsaccesskeyid sv se skoid""".split()
 )
 _BENIGN_QUERY_KEYS = frozenset("q query url qurl search s p g page t lang id term kw keyword".split())
+_EMAIL_IN_URL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z0-9.\-]*[A-Za-z]{2,}")
 _TOKENISH = re.compile(r"^(?=[A-Za-z0-9_\-]*\d)(?=[A-Za-z0-9_\-]*[A-Za-z])[A-Za-z0-9_\-]{24,}$")
 _FREEMAIL = re.compile(
     r"^(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|comcast|att"
@@ -190,6 +193,7 @@ _NOT_A_MAILBOX = frozenset(
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+)"
 _FULL_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME_TOKEN}){{0,2}}"
 _LOWER_NAME = r"[a-zß-öø-ÿ]{2,}(?:[ \t]+[a-zß-öø-ÿ]{2,})?"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Rev)\.?[ \t]+)?"
 
 # Capitalised words that are not names: a candidate starting with one is not a name.
 _NOT_NAMES = frozenset(
@@ -211,7 +215,8 @@ _NOT_NAMES = frozenset(
     canvas blackboard moodle zoom teams google adobe microsoft word excel powerpoint chrome firefox safari
     windows mac apple amazon jstor ebsco proquest worldcat ohiolink interlibrary illiad chicago apa mla
     turabian harvard oxford cambridge miami ohio america american national international global
-    ill pdf isbn issn doi oclc url link website chat email phone text sms""".split()
+    ill pdf isbn issn doi oclc url link website chat email phone text sms circ tech admin info anonymous unknown
+    someone somebody nobody anyone everybody user""".split()
 )
 # Words that make a capitalised phrase an institution or a place, not a person.
 _INSTITUTION_WORDS = frozenset(
@@ -265,8 +270,7 @@ def _settings(config: Config | PrivacyConfig | None) -> _Settings:
 
 def _url_is_personal(url: str) -> list[str] | bool:
     """Return the personal query keys of ``url`` (or True when the whole URL is personal)."""
-    lowered = url.lower()
-    if "@" in url or "%40" in lowered:
+    if _EMAIL_IN_URL.search(unquote(url)):
         return True
     try:
         parts = urlsplit(url if "://" in url else "http://" + url)
@@ -371,7 +375,7 @@ def _looks_like_obfuscated_email(m: re.Match[str]) -> bool:
 
 _SEP = r"(?:[ \t.\-–]|\s-\s)"
 _NUMBER = (
-    r"(?P<number>(?<![\w.,$£€/#@%:=&+\-])"
+    r"(?P<number>(?<![\w.,$£€/@%+\-])"
     r"(?:\+[ \t]?\d{1,3}[ \t.\-]?)?"
     r"(?:\(\d{1,4}\)[ \t]?)?"
     rf"\d+(?:{_SEP}\d+)*"
@@ -379,20 +383,23 @@ _NUMBER = (
     r"(?P<ext>[ \t]*,?[ \t]*(?:ext\.?|extension|x)[ \t]*\d{1,6}\b)?"
 )
 _STREET_SUFFIX = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter"
+    r"(?:Street|St(?!\.?[ \t]+[A-Z][a-z])|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter"
     r"|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Pike|Row|Alley|Crescent|Close)"
 )
-_UNIT = r"(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|#)\.?[ \t]*#?[ \t]*[A-Za-z]?\d+[A-Za-z]?\b)"
-_CITY_STATE_ZIP = (
-    r"(?:,?[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,?[ \t]+(?:[A-Z]{2}|Ohio|Indiana|Kentucky|California|Texas"
-    r"|Florida|Michigan|Illinois|Pennsylvania|New[ \t]York)\b(?:[ \t]+\d{5}(?:-\d{4})?)?)"
+_UNIT = r"(?:,?[ \t]*(?i:apt|apartment|unit|suite|ste|room|rm|#)\.?[ \t]*#?[ \t]*[A-Za-z]?\d+[A-Za-z]?\b)"
+_STATE = (
+    r"(?:[A-Z]{2}|Ohio|Indiana|Kentucky|California|Texas|Florida|Michigan|Illinois|Pennsylvania|New[ \t]York)\b"
+    r"(?:[ \t]+\d{5}(?:-\d{4})?)?"
 )
+_CITY = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+_CITY_STATE_ZIP = rf"(?:,[ \t]*{_CITY},?[ \t]+{_STATE}|[ \t]+{_CITY},[ \t]*{_STATE})"
 _STREET_WORD = r"(?:[A-Z][A-Za-z'’\-]*\.?|\d+(?:st|nd|rd|th))"
 _ADDRESS = (
     r"(?P<address>(?<![\w.,$/#\-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?[ \t]+(?:[NSEW]\.?[ \t]+)?"
-    rf"{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,3}}?[ \t]+{_STREET_SUFFIX}\b\.?"
+    rf"{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,4}}?[ \t]+{_STREET_SUFFIX}\b\.?"
     rf"{_UNIT}?{_CITY_STATE_ZIP}?"
-    r"|(?<![\w.,$/#\-])\d{1,6}[ \t]+[a-z][a-z]+(?:[ \t]+[a-z][a-z]+){0,2}?[ \t]+(?:st|ave|blvd|rd|ln|ct|pkwy|hwy|dr)\b\.?"
+    r"|(?<![\w.,$/#\-])\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[a-z]{2,}|\d+(?:st|nd|rd|th))(?:[ \t]+[a-z]{2,}){0,3}?"
+    r"[ \t]+(?:st|ave|blvd|rd|ln|ct|pkwy|hwy|dr|street|avenue|boulevard)\b\.?"
     rf"{_UNIT}?"
     r"|\b(?:[Aa]pt|APT|[Aa]partment)\.?[ \t]*#?[ \t]*\d+[A-Za-z]?\b"
     r"|\b(?:P\.?[ \t]?O\.?[ \t]?|[Pp]ost[ \t][Oo]ffice[ \t])[Bb]ox[ \t]+\d+)"
@@ -442,6 +449,7 @@ def _classify_number(m: re.Match[str], counts: Counts) -> str:
         and raw[spans[0][1] : spans[1][0]].isspace()
         and _COURSE_BEFORE.search(before)
         and not _LIB_CONTEXT.search(before)
+        and not _ID_CONTEXT.search(before)
     ):
         # "ENG 111 513-555-0123": the first group belongs to a course code
         head = raw[: spans[1][0]]
@@ -528,7 +536,7 @@ def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None
         return "card_number"  # social security number
     if plus and n == 8 and digits[0] == "0":
         return "card_number"  # Banner-style id: +0 and 7 digits (country codes never start with 0)
-    if 13 <= n <= 19 and _luhn_ok(digits) and not plus and not paren and (len(groups) == 1 or min(lens) >= 4):
+    if 15 <= n <= 19 and _luhn_ok(digits) and not plus and not paren and (len(groups) == 1 or min(lens) >= 4):
         return "card_number"  # payment card
     if n == 14 and digits[0] == "2" and not plus and not paren:
         return "card_number"  # library patron barcode
@@ -542,6 +550,8 @@ def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None
         # "room 212 513-555-0123": the label covers the first number only
         return None if re.search(r"\d\s+\d", raw) else _KEEP
     # weaker shapes
+    if n in (13, 14) and _luhn_ok(digits) and (len(groups) == 1 or min(lens) >= 4):
+        return "card_number"  # short payment cards (old Visa, Diners)
     if lens == [3, 4] and " " not in raw:
         return "phone"
     if lens in ([2, 4, 4], [3, 4, 4], [4, 3, 4]) and (digits[0] == "0" or phone_ctx):
@@ -597,21 +607,27 @@ _STUDENT_WORDS = (
 _NAME_TRIGGERS = (
     # my name is Jane Doe / name: Jane Doe / call me Jane
     rf"(?P<myname>(?i:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bname[ \t]*:|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me"
-    rf"|\bi[ \t]+go[ \t]+by|\bsigned[ \t]*,?)[ \t]+)(?P<n1>{_FULL_NAME}|{_LOWER_NAME})"
+    rf"|\bi[ \t]+go[ \t]+by|\bsigned[ \t]*,?)[ \t]+{_TITLE})(?P<n1>{_FULL_NAME})"
+    rf"|(?P<mynamelow>(?i:\bmy[ \t]+name[ \t]+is)[ \t]+)(?P<n0>{_LOWER_NAME})"
     # this is Jane (from|here|,)
-    rf"|(?P<thisis>(?i:\bthis[ \t]+is|\bit['’]?s|\bhere[ \t]+is)[ \t]+)(?P<n2>{_FULL_NAME})"
+    rf"|(?P<thisis>(?i:\bthis[ \t]+is|\bit['’]s|\bhere[ \t]+is)[ \t]+{_TITLE})(?P<n2>{_FULL_NAME})"
     rf"(?=[ \t]+(?i:from|at|with|in|here|again|speaking|and[ \t]+i)\b|[ \t]*[,;:!]|[ \t]*\.(?:\s|$)|[ \t]*$)"
     # I'm Jane from / I am Jane, a junior
-    rf"|(?P<iam>(?i:\bi['’]?m|\bi[ \t]+am)[ \t]+)(?P<n3>{_FULL_NAME})"
+    rf"|(?P<iam>(?i:\bi['’]?m|\bi[ \t]+am)[ \t]+{_TITLE})(?P<n3>{_FULL_NAME})"
     rf"(?=[ \t]+(?i:from|at|with|in|here|and[ \t]+i)\b|[ \t]*,?[ \t]*(?i:an?|the)[ \t]+(?i:{_STUDENT_WORDS})\b"
     rf"|[ \t]*,[ \t]*(?i:an?|the|and|i)\b|[ \t]*[.!](?:\s|$)|[ \t]*$)"
     # sign-offs: Thanks, Jane Doe
     rf"|(?P<signoff>(?i:\b(?:many[ \t]+)?thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|very[ \t]+much|again|a[ \t]+lot"
     rf"|in[ \t]+advance|for[ \t]+your[ \t]+help))?|\bthx|\bty|\bbest(?:[ \t]+(?:regards|wishes))?|\b(?:kind|warm|warmest"
     rf"|best)[ \t]+regards|\bregards|\bsincerely(?:[ \t]+yours)?|\bcheers|\brespectfully|\byours[ \t]+truly"
-    rf"|\btake[ \t]+care|\bcordially|\bblessings)[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?)(?P<n4>{_FULL_NAME})"
+    rf"|\btake[ \t]+care|\bcordially|\bblessings)[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<n4>{_FULL_NAME})"
     rf"(?=[ \t]*[.!]?[ \t]*(?:$|\n|\()|,[ \t]*(?i:an?|the|class|senior|junior|sophomore|freshman|grad|graduate"
     rf"|phd|student|\d))"
+    # Jane Doe here, ...
+    rf"|(?P<here>(?:(?m:^)|(?<=[.!?][ \t])|(?i:\b(?:hi|hello|hey)[,!]?[ \t]+)){_TITLE})(?P<n6>{_FULL_NAME})"
+    rf"(?=[ \t]+here\b)"
+    # a dash signature at the very end: "... when it comes in. - Jane Doe"
+    rf"|(?P<dash>(?:(?<=[.!?)])|(?m:^))[ \t]*[-–—~]+[ \t]*{_TITLE})(?P<n7>{_FULL_NAME})(?=[ \t]*[.!]?[ \t]*$)"
     # transcript speaker prefixes: 10:02:11 - Jane Doe : text
     r"|(?P<speaker>(?m:^)[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?\]?[ \t]*[-–][ \t]*)"
     r"(?P<n5>[^:\n\[\]]{1,60}?)(?=[ \t]*:[ \t])"
@@ -644,7 +660,8 @@ def _is_name(candidate: str, *, lowercase: bool = False) -> str | None:
 def _name_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
     def repl(m: re.Match[str]) -> str:
         whole = m.group(0)
-        for trig, grp in (("myname", "n1"), ("thisis", "n2"), ("iam", "n3"), ("signoff", "n4"), ("speaker", "n5")):
+        for trig, grp in (("mynamelow", "n0"), ("myname", "n1"), ("thisis", "n2"), ("iam", "n3"), ("signoff", "n4"), ("speaker", "n5"),
+                          ("here", "n6"), ("dash", "n7")):
             if m.group(trig) is None:
                 continue
             prefix, cand = m.group(trig), m.group(grp)
@@ -667,11 +684,16 @@ def _name_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
 # ---- prefilters (RE2 syntax: no look-arounds) and the pass table -------------------------
 
 _PF_WEB = r"@|://|(?i:www\.|[\[\(\{<] ?at ?[\]\)\}>]|\s+at\s+[a-z0-9-]+\s*(?:\.|dot\s))|\?[^\s]*="
-_PF_NUMBER = r"\d[ \t.\-–()]{0,3}\d{2}|(?i:\bapt|apartment|\bbox\s+\d)|\d\.\d{1,3}\.\d"
+_PF_NUMBER = (
+    r"\d[ \t.\-–()]{0,3}\d{2}|\d\.\d{1,3}\.\d|(?i:\bapt|apartment|\bbox\s+\d"
+    r"|\d[ \t]+(?:[a-z0-9.\-']+[ \t]+){1,5}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court"
+    r"|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trail|trl|square|sq|pike|row|alley|crescent"
+    r"|close)\b)"
+)
 _PF_IPV6 = r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|::"
 _PF_NAME = (
     r"(?i:name|this is|it'?s|here is|i'?m |i am |\bim |thank|\bthx|\bty\b|regards|sincerely|cheers|best"
-    r"|respectfully|yours|take care|cordially|blessings|signed|call me|go by)|\d:\d\d"
+    r"|respectfully|yours|take care|cordially|blessings|signed|call me|go by| here\b)|\d:\d\d|[-–—~] ?[A-Z]"
 )
 
 _WEB_RE = re.compile(rf"(?P<url>{_URL}|{_BARE_URL_WITH_QUERY})|(?P<email>{_EMAIL})|(?P<obf>{_OBF_EMAIL})", re.IGNORECASE)
