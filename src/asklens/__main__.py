@@ -1,0 +1,5 @@
+"""``python -m asklens`` runs the CLI."""
+
+from asklens.cli import run
+
+run()
