@@ -151,7 +151,7 @@ TOPICS: list[dict] = [
               "Yes, from the Sunday before finals the learning commons stays open 24/7 for students with an ID card."]),
         ],
         "faq": [
-            ("What are the library's hours?", "<p>Hours for every library, including holidays and breaks, are at <a href=\"https://library.sampleu.edu/hours\">library.sampleu.edu/hours</a>.</p>"),
+            ("What time does the library close? What are the library hours?", "<p>Hours for every library, including holidays and breaks, are at <a href=\"https://library.sampleu.edu/hours\">library.sampleu.edu/hours</a>.</p>"),
             ("Is the library open 24 hours during finals?", "<p>Yes. During finals the <strong>learning commons</strong> is open 24/7 to students with a valid ID.</p>"),
             ("Is the library open on holidays and during breaks?", "<p>We keep reduced hours during breaks and close on major holidays. Check the <a href=\"https://library.sampleu.edu/hours\">hours page</a>.</p>"),
         ],
@@ -178,7 +178,7 @@ TOPICS: list[dict] = [
         ],
         "faq": [
             ("How do I print in the library?", "<p>Print from a library computer or upload at <a href=\"https://print.sampleu.edu\">print.sampleu.edu</a>, then release the job with your ID card.</p>"),
-            ("How much does printing cost?", "<p>10 cents per black and white page, 50 cents for color. Add money at <a href=\"https://print.sampleu.edu\">print.sampleu.edu</a>.</p>"),
+            ("How much does printing cost and how do I add money to my print account?", "<p>10 cents per black and white page, 50 cents for color. Add money at <a href=\"https://print.sampleu.edu\">print.sampleu.edu</a>.</p>"),
         ],
     },
     {
@@ -235,8 +235,8 @@ TOPICS: list[dict] = [
               "If the item has been returned the charge comes off within a day. I've removed the block on your account."]),
         ],
         "faq": [
-            ("Does the library charge overdue fines?", "<p>No. Overdue fines were removed. You are billed only for lost or damaged items.</p>"),
-            ("How do I pay a library charge?", "<p>Pay online in <a href=\"https://catalog.sampleu.edu/account\">My Account</a> or at the service desk.</p>"),
+            ("Does the library charge late fees or overdue fines?", "<p>No. Overdue fines were removed. You are billed only for lost or damaged items.</p>"),
+            ("How do I pay a library fine or charge?", "<p>Pay online in <a href=\"https://catalog.sampleu.edu/account\">My Account</a> or at the service desk.</p>"),
         ],
     },
     {
@@ -256,7 +256,7 @@ TOPICS: list[dict] = [
               "Check the status in your ILL account; the lending library sets the due date, normally four weeks."]),
         ],
         "faq": [
-            ("How do I request a book or article through interlibrary loan?", "<p>Log in to <a href=\"https://ill.sampleu.edu\">ILL</a> and submit a request. Articles: 1–2 days. Books: about a week.</p>"),
+            ("How do I request a book or article we don't have through interlibrary loan (ILL)?", "<p>Log in to <a href=\"https://ill.sampleu.edu\">ILL</a> and submit a request. Articles: 1–2 days. Books: about a week.</p>"),
             ("How long does interlibrary loan take?", "<p>Articles usually arrive within 2 days, books within 7–10 days. Track requests in your ILL account.</p>"),
         ],
     },
@@ -265,7 +265,7 @@ TOPICS: list[dict] = [
         "effort": 0.05, "season": ("finals", "start"), "channels": _QUICK, "qtype": "Policy/Procedure",
         "tags": ["study rooms", "rooms;spaces"], "dept": "Access Services",
         "intents": [
-            (5, ["How do I book a study room?", "Can I reserve {room} for {day}?", "How do I reserve a group study room?",
+            (5, ["How do I book a study room?", "Can I reserve {room} {day}?", "How do I reserve a group study room?",
                  "Are there any study rooms available {day}?", "How far ahead can I book a room?",
                  "Can I book a room for my group project?", "Is {room} free right now?"],
              ["Book study rooms up to two weeks ahead at https://rooms.sampleu.edu with your university login; each booking is up to 3 hours a day.",
@@ -275,7 +275,7 @@ TOPICS: list[dict] = [
               "Show your confirmation email to the person in the room or come to the desk. You can cancel from the link in the email."]),
         ],
         "faq": [
-            ("How do I book a study room?", "<p>Use <a href=\"https://rooms.sampleu.edu\">rooms.sampleu.edu</a>. Up to 3 hours a day, up to two weeks ahead.</p>"),
+            ("How do I book or reserve a group study room?", "<p>Use <a href=\"https://rooms.sampleu.edu\">rooms.sampleu.edu</a>. Up to 3 hours a day, up to two weeks ahead.</p>"),
         ],
     },
     {
@@ -322,7 +322,7 @@ TOPICS: list[dict] = [
               "Your account uses your university login. I updated your patron record; please try again in a few minutes."]),
         ],
         "faq": [
-            ("Do I need a library card?", "<p>Your university ID card is your library card. It is active once you are registered.</p>"),
+            ("How do I get a library card? Is my student ID my library card?", "<p>Your university ID card is your library card. It is active once you are registered.</p>"),
             ("How do I log in to my library account?", "<p>Use <a href=\"https://catalog.sampleu.edu/account\">My Account</a> with your university username and password.</p>"),
         ],
     },
@@ -367,7 +367,7 @@ TOPICS: list[dict] = [
               "The closest visitor parking is the Pavia garage (paid). Directions and a map are on https://library.sampleu.edu/visit."]),
         ],
         "faq": [
-            ("Where can visitors park?", "<p>Visitor parking is in the Pavia garage across from the main library. See <a href=\"https://library.sampleu.edu/visit\">Visit us</a>.</p>"),
+            ("Where can visitors park near the library?", "<p>Visitor parking is in the Pavia garage across from the main library. See <a href=\"https://library.sampleu.edu/visit\">Visit us</a>.</p>"),
         ],
     },
     {
@@ -396,7 +396,8 @@ TOPICS: list[dict] = [
         "share": 4.0, "effort": 0.21, "season": ("start",), "channels": {"chat": 0.55, "email": 0.20, "desk": 0.15, "phone": 0.06, "sms": 0.04},
         "qtype": "Reference", "tags": ["databases", "e-resources;databases"], "dept": "E-Resources",
         "intents": [
-            (4, ["Do we have access to {db}?", "Does the library subscribe to {db}?", "Where can I find {db}?",
+            (4, ["Do we have access to the {db} database?", "Does the library subscribe to {db}?", "Where can I find the {db} database?",
+                 "Do we have access to {db}?",
                  "How do I get to {db} from the library website?", "Do we have access to {journal}?",
                  "Is {db} available to students?"],
              ["Yes, it is on our A-Z database list at https://library.sampleu.edu/databases; sign in with your university login.",
@@ -407,6 +408,7 @@ TOPICS: list[dict] = [
               "I've reported the link problem. Meanwhile try the 'Find it' button, which offers another route to the full text."]),
         ],
         "faq": [
+            ("Do we have access to a specific database or journal?", "<p>Check the A–Z list at <a href=\"https://library.sampleu.edu/databases\">library.sampleu.edu/databases</a>: we subscribe to JSTOR, Web of Science, Scopus, PubMed, PsycINFO, ProQuest, EBSCOhost and many more. To see if we have access to a journal, search its title in the catalog.</p><p>Broken link or a database down? Tell us and use the <em>Find it</em> button meanwhile.</p>"),
             ("Which databases does the library have?", "<p>See the A–Z list at <a href=\"https://library.sampleu.edu/databases\">library.sampleu.edu/databases</a>.</p>"),
         ],
     },
@@ -415,8 +417,9 @@ TOPICS: list[dict] = [
         "effort": 0.14, "season": (), "channels": _CIRC, "qtype": "Directional",
         "tags": ["catalog", "find a book;catalog"], "dept": "Ask a Librarian",
         "intents": [
-            (5, ["Do you have {book}?", "Does the library have {book}?", "Is {book} checked out?",
-                 "Can I find {book} in the library?", "I'm looking for {book}", "Do you have a copy of {book} I can borrow?",
+            (5, ["Do you have the book {book}?", "Does the library have a copy of {book}?", "Is the book {book} checked out?",
+                 "Can I find {book} in the library?", "I'm looking for the book {book}", "Do you have a copy of {book} I can borrow?",
+                 "Does the library have {book}?", "Is {book} on the shelf or checked out?",
                  "Is there an e-book of {book}?", "Do you have the book with ISBN {isbn}?"],
              ["Yes, we have it: search the title in the catalog at https://catalog.sampleu.edu to see the call number and whether a copy is on the shelf.",
               "The catalog shows a copy on the shelf; note the call number and find it on the floor map, or place a hold and we'll pull it."]),
@@ -426,7 +429,8 @@ TOPICS: list[dict] = [
               "Check the floor map for that call number range. If the book is missing, I can put in a search request for you."]),
         ],
         "faq": [
-            ("How do I find a book in the library?", "<p>Search the <a href=\"https://catalog.sampleu.edu\">catalog</a>, note the call number, and use the floor map.</p>"),
+            ("How do I find out if the library has a book?", "<p>Search the <a href=\"https://catalog.sampleu.edu\">catalog</a> by title, author or ISBN. It shows whether we have the book, whether a copy is checked out or on the shelf, and whether there is an e-book. Note the call number and use the floor map.</p>"),
+            ("How do I find a book on the shelf with its call number?", "<p>Call numbers are shelved by floor; see the <a href=\"https://library.sampleu.edu/maps\">floor maps</a>.</p>"),
         ],
     },
     {
@@ -467,7 +471,7 @@ TOPICS: list[dict] = [
               "The library is open to visitors with a photo ID. Alumni borrowing cards cost $50 a year; most databases are on-site only for visitors."]),
         ],
         "faq": [
-            ("Can visitors and alumni use the library?", "<p>Yes. Visitors need a photo ID. Alumni can buy a borrowing card ($50/year).</p>"),
+            ("Can alumni and visitors use the library?", "<p>Yes. Visitors need a photo ID. Alumni can buy a borrowing card ($50/year).</p>"),
         ],
     },
     {
@@ -475,8 +479,10 @@ TOPICS: list[dict] = [
         "effort": 0.16, "season": ("finals",), "channels": {"chat": 0.55, "email": 0.25, "desk": 0.15, "phone": 0.03, "sms": 0.02},
         "qtype": "Reference", "tags": ["AI", "citation;AI"], "dept": "Ask a Librarian",
         "intents": [
-            (5, ["How do I cite {ai} in {style}?", "How do I cite ChatGPT?", "What's the {style} citation for something {ai} wrote?",
-                 "Do I need to cite {ai} if I used it to brainstorm?", "How do I reference a conversation with {ai}?"],
+            (5, ["How do I cite ChatGPT?", "How should I acknowledge using {ai} in my essay?",
+                 "Do I have to say that I used {ai} to brainstorm?", "How do I reference a conversation with {ai}?",
+                 "My professor wants us to disclose AI use, how do I credit {ai}?", "How do I cite {ai} in {style}?",
+                 "Is there a format for including {ai} prompts and output in an appendix?"],
              ["Cite the tool's company as author, the tool and version, and the URL, and describe your prompt in the text; our guide has APA and MLA examples at https://libguides.sampleu.edu/ai.",
               "There is an AI citation guide with APA and MLA examples at https://libguides.sampleu.edu/ai; check your syllabus too, since instructors set the rules on AI use."]),
             (3, ["Is it okay to use {ai} for my paper?", "Does the library have access to {ai}?", "Can {ai} find sources for me?",
@@ -521,8 +527,8 @@ TOPICS: list[dict] = [
             "Let's export the record from {db}: use the Cite button, then fix capitalization by hand.",
         ],
         "faq": [
-            ("How do I cite sources in APA, MLA or Chicago?", "<p>Our <a href=\"https://libguides.sampleu.edu/citation\">citation guide</a> has examples for APA 7, MLA 9 and Chicago.</p>"),
-            ("What is Zotero and how do I start?", "<p>Zotero is a free citation manager. See the <a href=\"https://libguides.sampleu.edu/zotero\">Zotero guide</a>.</p>"),
+            ("How do I cite sources in APA, MLA or Chicago?", "<p>Our <a href=\"https://libguides.sampleu.edu/citation\">citation guide</a> has examples for APA 7, MLA 9 and Chicago: how to cite a website, a YouTube video, an interview or a source with no date, in-text citations, and how to format the reference list or works cited with a hanging indent.</p>"),
+            ("What is Zotero and how do I start?", "<p>Zotero is a free citation manager that saves citations from databases and builds your bibliography. See the <a href=\"https://libguides.sampleu.edu/zotero\">Zotero guide</a>; EndNote is also supported.</p>"),
         ],
     },
     {
@@ -556,7 +562,7 @@ TOPICS: list[dict] = [
             "We can also go over how to keep track of sources in Zotero.",
         ],
         "faq": [
-            ("How do I book a research consultation with a librarian?", "<p>Book a one-on-one meeting at <a href=\"https://calendar.sampleu.edu/consult\">calendar.sampleu.edu/consult</a>.</p>"),
+            ("How do I book a research consultation with a librarian?", "<p>Book a one-on-one meeting with a subject librarian at <a href=\"https://calendar.sampleu.edu/consult\">calendar.sampleu.edu/consult</a>. We help you develop a research question, plan a literature review and find sources for your paper or project.</p>"),
         ],
     },
     {
@@ -708,7 +714,7 @@ TOPICS: list[dict] = [
             "I'll check the accession records and get back to you this week.",
         ],
         "faq": [
-            ("How do I visit Special Collections?", "<p>The reading room is open by appointment. Request materials at <a href=\"https://library.sampleu.edu/special\">library.sampleu.edu/special</a>.</p>"),
+            ("How do I visit Special Collections and the archives?", "<p>The reading room is open by appointment. Request materials from the archives, rare books and other collections at <a href=\"https://library.sampleu.edu/special\">library.sampleu.edu/special</a>. Scans of photos and items for research or publication can be ordered there too.</p>"),
         ],
     },
     {
@@ -825,6 +831,15 @@ DESK_PREFIXES = [("", 55, False), ("Patron asked: ", 15, False), ("Student asked
 PHONE_PREFIXES = [("", 45, False), ("Caller asked: ", 25, False), ("Phone: ", 10, False), ("Caller wanted to know ", 8, True)]
 SMS_PREFIXES = [("", 80, False), ("hi ", 12, True), ("hey ", 8, True)]
 SMS_SUFFIXES = [("", 70), (" thx", 12), (" ty", 8), (" pls", 5), (" thanks", 5)]
+
+#: a sentence of context some patrons add (emails often, chats sometimes), before the sign-off.
+CONTEXT = [
+    "I'm a first-year student.", "I looked on the website but couldn't find it.", "This is for a class assignment.",
+    "I'm a graduate student in {dept}.", "I'm working from home today.", "Sorry if this is the wrong place to ask.",
+    "I'm an online student.", "My professor told me to ask the library.", "I'm new here this semester.",
+    "I tried calling but nobody picked up.", "It's kind of urgent.", "I'm a transfer student.",
+    "I'm faculty in {dept}.", "I asked at the front desk last week but wanted to check again.",
+]
 
 SMS_WORDS = {"you": "u", "are": "r", "please": "pls", "thanks": "thx", "tomorrow": "tmrw", "tonight": "tonite",
              "because": "bc", "what": "wat", "for": "4", "to": "to", "with": "w"}

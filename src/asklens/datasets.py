@@ -89,7 +89,7 @@ def sample_terms(years: range | list[int]) -> list[dict[str, str]]:
 
     Spring starts on the Monday on or after 10 January and runs 17 weeks (with a
     spring break in week 9), summer on the Monday on or after 20 May for 12 weeks,
-    fall on the Monday on or after 22 August for 17 weeks (Thanksgiving in week 14).
+    fall on the Monday on or after 22 August for 16 weeks (Thanksgiving in week 14).
 
     Parameters
     ----------
@@ -110,7 +110,7 @@ def sample_terms(years: range | list[int]) -> list[dict[str, str]]:
     out = []
     for y in years:
         for name, first, weeks in (("Spring", date(y, 1, 10), 17), ("Summer", date(y, 5, 20), 12),
-                                   ("Fall", date(y, 8, 22), 17)):
+                                   ("Fall", date(y, 8, 22), 16)):
             start = _monday_on_or_after(first)
             end = start + timedelta(weeks=weeks - 1, days=4)
             out.append({"name": f"{name} {y}", "start": start.isoformat(), "end": end.isoformat()})
@@ -163,7 +163,7 @@ def _calendar(days: pd.DatetimeIndex) -> dict[str, np.ndarray]:
         load[(day_num >= t - 1) & (day_num <= t + 3)] *= 0.3
     holiday = ((month == 12) & (dom >= 22)) | ((month == 1) & (dom <= 2)) | ((month == 7) & (dom == 4))
     load[holiday] *= 0.35
-    load *= _WEEKDAY[days.dayofweek.to_numpy()]
+    load *= _WEEKDAY[days.day_of_week.to_numpy()]
     return {"load": load, "start": start_w, "finals": finals_w, "off_term": off_term}
 
 
@@ -222,6 +222,18 @@ def _typo(text: str, rng: np.random.Generator) -> str:
     return " ".join(words)
 
 
+_QUESTION_WORDS = ("how", "what", "where", "when", "why", "which", "who", "is", "are", "do", "does", "can", "could",
+                   "will", "would", "should", "did", "may")
+
+
+def _punctuate(text: str) -> str:
+    """End a sentence with '?' or '.' when the template left it open."""
+    if text[-1:] in "?.!)":
+        return text
+    first = text.split(" ", 1)[0].lower()
+    return text + ("?" if first in _QUESTION_WORDS else ".")
+
+
 def _lcfirst(text: str) -> str:
     first = text.split(" ", 1)[0]
     if first == "I" or first.startswith("I'") or (len(first) > 1 and first[:2].isupper()) or "{" in first:
@@ -266,7 +278,7 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
         for i in picks:
             _, templates, canned = intents[i]
             slots: dict[str, str] = {}
-            core = _fill(templates[int(rng.integers(len(templates)))], rng, slots)
+            core = _punctuate(_fill(templates[int(rng.integers(len(templates)))], rng, slots))
             typo = _typo(core, rng)
             texts.append([core, typo, _lcfirst(core), _lcfirst(typo), _lower(core), _sms(core)])
             replies = []
@@ -277,7 +289,7 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
                                    + C.ANSWER_CLOSERS[int(rng.integers(len(C.ANSWER_CLOSERS)))])
                 else:
                     moves = topic["moves"]
-                    chosen = rng.choice(len(moves), size=int(rng.integers(2, 5)), replace=False)
+                    chosen = rng.permutation(len(moves))[: int(rng.integers(2, 5))]
                     body = " ".join(_fill(moves[j], rng, dict(slots)) for j in chosen)
                     replies.append(C.RESEARCH_OPENERS[int(rng.integers(len(C.RESEARCH_OPENERS)))] + body
                                    + C.RESEARCH_CLOSERS[int(rng.integers(len(C.RESEARCH_CLOSERS)))])
@@ -294,7 +306,13 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
 def _pick(rng: np.random.Generator, cum: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Draw one category per row from per-group cumulative probabilities ``cum[rows]``."""
     u = rng.random(len(rows))
-    return (u[:, None] > cum[rows]).sum(axis=1)
+    out = np.empty(len(rows), dtype=np.int64)
+    order = np.argsort(rows, kind="stable")
+    bounds = np.searchsorted(rows[order], np.arange(len(cum) + 1))
+    for g in range(len(cum)):
+        idx = order[bounds[g]:bounds[g + 1]]
+        out[idx] = np.searchsorted(cum[g], u[idx], side="right")
+    return np.minimum(out, cum.shape[1] - 1)
 
 
 def _cum(p: np.ndarray) -> np.ndarray:
@@ -325,14 +343,15 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
         raise AsklensError(f"n must be a positive whole number of questions, got {n!r}", fix="pass e.g. n=9000")
     n = int(n)
     rng = np.random.default_rng(random_state)
-    pools = _build_pools(np.random.default_rng([random_state, 1]))
+    rng_pool = np.random.default_rng([random_state, 1])
+    pools = _build_pools(rng_pool)
     topics = C.TOPICS
     T, D = len(topics), len(days)
 
     # volume per topic and day: load x topic share x season x trend x weekly noise
     cal = _calendar(days)
     frac = np.arange(D) / max(D - 1, 1)
-    week = (np.arange(D) + days[0].dayofweek) // 7
+    week = (np.arange(D) + days[0].day_of_week) // 7
     noise = np.exp(rng.normal(0.0, 0.12, size=(T, week.max() + 1)))[:, week]
     W = np.empty((T, D))
     for t, topic in enumerate(topics):
@@ -353,7 +372,7 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
     # channel, then time of day (channel- and weekday-dependent)
     ch_cum = _cum(np.array([[tp["channels"][c] for c in CHANNELS] for tp in topics]))
     channel = _pick(rng, ch_cum, topic_of)
-    weekend = days.dayofweek.to_numpy()[day_of] >= 5
+    weekend = days.day_of_week.to_numpy()[day_of] >= 5
     hour_cum = _cum(np.array([_HOURS[c][w] for c in CHANNELS for w in (0, 1)]))
     hour = _pick(rng, hour_cum, channel * 2 + weekend)
     seconds = rng.integers(0, 3600, size=n)
@@ -383,6 +402,9 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
         rows = np.flatnonzero(channel == c)
         k = _weighted(rng, opts, len(rows))
         suf[rows] = np.array([o[0] for o in opts], dtype=object)[k]
+    contexts = np.array([_fill(x, rng_pool, {}) for x in C.CONTEXT for _ in range(3)], dtype=object)
+    has_context = rng.random(n) < np.array([0.12, 0.55, 0.0, 0.0, 0.0])[channel]
+    context = np.where(has_context, " " + contexts[rng.integers(len(contexts), size=n)], "")
     typo_rate = np.array([0.2, 0.08, 0.03, 0.03, 0.15])[channel]
     all_lower = (rng.random(n) < np.array([0.22, 0.03, 0.05, 0.05, 0.0])[channel])
     variant = (rng.random(n) < typo_rate).astype(np.int64) + 2 * lower_next
@@ -416,8 +438,11 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
                 pii_post[r] = snippet
         pre = np.where(pii_pre != "", "", pre)
         variant = np.where((pii_pre != "") & (variant >= 2) & (variant <= 3), variant - 2, variant)
-    core = pools["variants"][entry, variant]
-    text = pre + pii_pre + core + pii_post + suf
+    text = pre + pools["variants"][entry, variant] + context + suf
+    if pii:
+        rows = np.flatnonzero(pii_kind >= 0)
+        text[rows] = (pii_pre[rows] + pools["variants"][entry[rows], variant[rows]] + context[rows] + pii_post[rows]
+                      + suf[rows])
 
     # effort: READ, handling time, chat turns
     read = np.clip(np.rint(rng.normal(1.3 + 3.2 * effort_level[topic_of], 0.7)), 1, 6).astype(np.int64)
@@ -477,14 +502,16 @@ def _person(first: int, last: int, number: int) -> dict[str, str]:
 
 
 def _tags(sim: dict[str, Any], rows: np.ndarray) -> list[list[str]]:
-    out = []
-    for r in rows:
-        if not sim["tagged"][r]:
-            out.append([])
-            continue
-        options = C.TOPICS[sim["tag_topic"][r]]["tags"]
-        out.append(options[sim["tag_choice"][r] % len(options)].split(";"))
-    return out
+    """Return the staff tags of each row (a new list per row; empty when untagged)."""
+    options = [tuple(tp["tags"]) for tp in C.TOPICS]
+    width = max(len(o) for o in options)
+    table = np.empty((len(C.TOPICS) + 1, width), dtype=object)
+    for t, opts in enumerate(options):
+        for k in range(width):
+            table[t, k] = tuple(opts[k % len(opts)].split(";"))
+    table[-1, :] = [()] * width
+    topic = np.where(sim["tagged"][rows], sim["tag_topic"][rows], len(C.TOPICS))
+    return [list(x) for x in table[topic, sim["tag_choice"][rows] % width]]
 
 
 # --------------------------------------------------------------------------------------
@@ -635,34 +662,37 @@ def _planted(sim: dict[str, Any]) -> dict[str, int]:
     return {names[k]: int((kinds == i).sum()) for i, k in enumerate(_PII_KINDS)}
 
 
+def _strings(values: np.ndarray | list, missing: np.ndarray | None = None) -> pd.api.extensions.ExtensionArray:
+    """Return a pandas ``string`` array built straight through pyarrow (fast for millions of rows)."""
+    import pyarrow as pa
+
+    arr = pa.array(values, type=pa.large_string(), mask=missing)
+    return pd.arrays.ArrowStringArray(arr)
+
+
 def _questions_frame(sim: dict[str, Any]) -> pd.DataFrame:
     n = sim["n"]
     is_chat = sim["is_chat"]
-    chat_ids = sim["chat_id"].astype(str).astype(object)
-    ra_ids = sim["ra_id"].astype(str).astype(object)
-    qid = np.where(is_chat, "libchat:" + chat_ids, "refanalytics:" + ra_ids)
-    effort = pd.array(np.where(is_chat | sim["read_blank"], 0, sim["read"]), dtype="Int64")
-    effort[is_chat | sim["read_blank"]] = pd.NA
+    qid = [f"libchat:{c}" if chat else f"refanalytics:{r}"
+           for chat, c, r in zip(is_chat.tolist(), sim["chat_id"].tolist(), sim["ra_id"].tolist())]
+    no_read = is_chat | sim["read_blank"]
+    effort = pd.arrays.IntegerArray(np.where(no_read, 0, sim["read"]).astype("int64"), no_read)
     duration = np.where(is_chat, sim["chat_seconds"] / 60.0, sim["ra_minutes"].astype(float))
     duration = np.where(~is_chat & sim["duration_blank"], np.nan, duration)
-    messages = pd.array(sim["messages"], dtype="Int64")
-    messages[~is_chat] = pd.NA
-    answer = pd.array(sim["answer"], dtype="string")
-    answer[sim["answer_blank"]] = pd.NA
-    tags = _tags(sim, np.arange(n))
+    messages = pd.arrays.IntegerArray(sim["messages"].astype("int64"), ~is_chat)
     keys = np.array([tp["key"] for tp in C.TOPICS], dtype=object)
     return pd.DataFrame({
-        "question_id": pd.array(qid, dtype="string"),
+        "question_id": _strings(qid),
         "asked_at": pd.Series(sim["asked_at"]).astype(f"datetime64[ns, {SAMPLE_TIMEZONE}]"),
-        "text": pd.array(sim["text"], dtype="string"),
+        "text": _strings(sim["text"]),
         "channel": pd.Categorical.from_codes(sim["channel"], categories=list(CHANNELS)),
-        "answer": answer,
-        "tags": pd.Series(tags, dtype="object"),
+        "answer": _strings(sim["answer"], sim["answer_blank"]),
+        "tags": pd.Series(_tags(sim, np.arange(n)), dtype="object"),
         "effort": effort,
         "duration_min": duration.astype("float64"),
         "n_messages": messages,
         "source": pd.Categorical.from_codes(np.where(is_chat, 0, 1), categories=["libchat", "refanalytics"]),
-        "true_topic": pd.array(keys[sim["topic"]], dtype="string"),
+        "true_topic": _strings(keys[sim["topic"]]),
     })
 
 
