@@ -115,7 +115,7 @@ def strip_html(text: str) -> str:
         text = _TAG_RE.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return text.strip()
+    return re.sub(r"[ \t]*\n[ \t\n]*", "\n", text).strip()
 
 
 # --- repair -------------------------------------------------------------------
@@ -136,6 +136,12 @@ _ZERO_WIDTH = "[\u200b-\u200d\u2060\ufeff\u00ad]"
 _CONTROL = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
 _NEWLINES = "\r\n|[\r\n\u2028\u2029\x85]"
 _ALL_SPACE = "[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x85]+"
+_ZERO_WIDTH_RE = re.compile(_ZERO_WIDTH)
+_CONTROL_RE = re.compile(_CONTROL)
+_NEWLINES_RE = re.compile(_NEWLINES)
+_HSPACE_RE = re.compile(_HSPACE)
+_BLANK_LINES_RE = re.compile(r" ?\n[ \n]*")
+_ALL_SPACE_RE = re.compile(_ALL_SPACE)
 
 
 def _fix_mojibake(text: str) -> str:
@@ -183,14 +189,14 @@ def repair_text(text: object, *, keep_newlines: bool = False) -> str:
         text = strip_html(text)
         if _SUSPECT_RE.search(text):  # entities may decode to mojibake
             text = _fix_mojibake(text)
-    text = re.sub(_ZERO_WIDTH, "", text)
-    text = re.sub(_CONTROL, " ", text)
+    text = _ZERO_WIDTH_RE.sub("", text)
+    text = _CONTROL_RE.sub(" ", text)
     if keep_newlines:
-        text = re.sub(_NEWLINES, "\n", text)
-        text = re.sub(_HSPACE, " ", text)
-        text = re.sub(r" ?\n[ \n]*", "\n", text)
+        text = _NEWLINES_RE.sub("\n", text)
+        text = _HSPACE_RE.sub(" ", text)
+        text = _BLANK_LINES_RE.sub("\n", text)
     else:
-        text = re.sub(_ALL_SPACE, " ", text)
+        text = _ALL_SPACE_RE.sub(" ", text)
     return text.strip()
 
 
@@ -289,11 +295,9 @@ def parse_transcript(transcript: object) -> list[Message]:
     """
     if transcript is None or transcript is pd.NA or (isinstance(transcript, float) and transcript != transcript):
         return []
-    raw = str(transcript)
-    if "<" in raw:  # <br> separated transcripts: turn breaks into lines first
-        raw = _BREAK_RE.sub("\n", raw)
+    raw = repair_text(str(transcript), keep_newlines=True)  # mojibake, HTML (<br> becomes a line), spaces
     messages: list[list[str]] = []
-    for line in re.split(_NEWLINES, raw):
+    for line in raw.split("\n"):
         m = _LINE_RE.match(line)
         if m:
             messages.append([m["time"], m["speaker"].strip(), m["text"]])
@@ -303,9 +307,9 @@ def parse_transcript(transcript: object) -> list[Message]:
             messages.append(["", "", line])
     out = []
     for time, speaker, text in messages:
-        text = repair_text(text)
+        text = " ".join(text.split())
         if text or speaker:
-            out.append(Message(time, repair_text(speaker), text))
+            out.append(Message(time, " ".join(speaker.split()), text))
     return out
 
 

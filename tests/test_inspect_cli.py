@@ -1,0 +1,105 @@
+"""``asklens inspect`` as a user calls it: in a subprocess, on files in tmp_path and the fixtures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ASKLENS = [sys.executable, "-c", "import sys; from asklens.cli import main; sys.exit(main())"]
+
+
+def run(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ASKLENS, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_inspect_prints_format_rows_dates_columns_drops_and_redactions(fixtures, tmp_path):
+    res = run("inspect", fixtures / "libchat.csv", fixtures / "refanalytics.csv", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    out = res.stdout
+    assert "format:  libchat (utf-8-sig, comma)" in out
+    assert "format:  refanalytics (utf-8, comma)" in out
+    assert "rows:    8 read, 6 kept" in out
+    assert "total: 15 rows read, 11 questions kept" in out
+    assert "dates: 2024-03-04 09:12 to 2024-03-08 12:00 (UTC)" in out
+    assert "text <- Initial Question (else first patron message of Transcript)" in out
+    assert "same chat as LibChat transcript libchat:1003" in out
+    assert "duplicate id libchat:1002" in out
+    assert "redactions: email" in out
+    assert "jordan.smith@example.edu" not in out
+
+
+def test_inspect_json(fixtures, tmp_path):
+    res = run("inspect", fixtures / "generic_mapped.csv", "--config", fixtures / "generic_mapped.toml", "--json",
+              cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["timezone"] == "America/Chicago"
+    assert data["rows_read"] == 3 and data["rows_kept"] == 3
+    assert data["files"][0]["format"] == "generic"
+    assert data["files"][0]["columns"]["text"] == "What they asked"
+    assert data["date_range"] == ["2024-03-11T09:05:00-05:00", "2024-03-12T10:00:00-05:00"]
+    assert set(data["redactions"]) >= {"email", "phone", "name"}
+    assert data["dropped"]["total"] == 0
+
+
+def test_inspect_finds_the_workspace_config_next_to_the_files(fixtures, tmp_path):
+    ws = tmp_path / "ws"
+    (ws / "questions").mkdir(parents=True)
+    shutil.copy(fixtures / "generic.csv", ws / "questions" / "log.csv")
+    (ws / "asklens.toml").write_text('[workspace]\ntimezone = "Europe/Paris"\n', encoding="utf-8")
+    res = run("inspect", ws / "questions", "--json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["timezone"] == "Europe/Paris" and data["config"].endswith("asklens.toml")
+    assert data["date_range"][0] == "2024-01-08T09:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "expected"),
+    [
+        ("broken_empty.csv", [], "the file is empty"),
+        ("broken_binary.csv", [], "binary file"),
+        ("broken_truncated.csv", [], "row 3: the file ends inside a quoted field"),
+        ("broken_truncated.xlsx", [], "damaged or truncated"),
+        ("broken_truncated.json", [], "truncated"),
+        ("broken_ragged.csv", [], "row 3: this row has 4 fields"),
+        ("broken_unknown.csv", [], "unknown format"),
+        ("broken_no_text.csv", [], "column 'text': no question text column"),
+        ("broken_no_date.csv", [], "column 'asked_at': no date column"),
+        ("broken_dates.csv", [], "row 2, column 'asked_at': cannot read the date"),
+        ("broken_multisheet.xlsx", [], "2 sheets"),
+        ("missing.csv", [], "file not found"),
+        ("generic.csv", ["--format", "nonsense"], "unknown format 'nonsense'"),
+        ("generic.csv", ["--config", "no_such.toml"], "config file not found"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(fixtures, tmp_path, name, args, expected):
+    res = run("inspect", fixtures / name, *args, cwd=tmp_path)
+    assert res.returncode == 2
+    err = res.stderr.strip()
+    assert "Traceback" not in res.stderr and "\n" not in err, res.stderr
+    assert err.startswith("asklens: error: ") and expected in err, err
+    assert "fix:" in err
+    assert res.stdout == ""
+
+
+def test_wrong_delimiter_from_config(fixtures, tmp_path):
+    (tmp_path / "asklens.toml").write_text('[input]\ndelimiter = ","\n', encoding="utf-8")
+    res = run("inspect", fixtures / "broken_semicolon.csv", cwd=tmp_path)
+    assert res.returncode == 2 and "wrong delimiter" in res.stderr and "delimiter = ';'" in res.stderr
+
+
+def test_sheet_option_picks_a_sheet(fixtures, tmp_path):
+    res = run("inspect", fixtures / "broken_multisheet.xlsx", "--sheet", "2023", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert "sheet '2023'" in res.stdout and "2 read, 2 kept" in res.stdout
+
+
+def test_inspect_help():
+    res = run("inspect", "--help")
+    assert res.returncode == 0 and "--format" in res.stdout and "--json" in res.stdout

@@ -1,0 +1,416 @@
+"""Tests for asklens.readers: every format into the canonical table, bad input, real data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from asklens.config import Config
+from asklens.errors import ConfigError, InputError
+from asklens.readers import FORMATS, detect_format, load_questions, make_question_ids, read_faq, read_questions
+from asklens.schema import QUESTION_COLUMNS, validate_questions
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample"
+
+
+def cfg(**input_keys) -> Config:
+    data = {"input": input_keys} if input_keys else {}
+    return Config.from_dict(data)
+
+
+def raw(path, **kw):
+    """Read without scrubbing (to see what the readers hand over)."""
+    return load_questions(path, scrub=False, **kw)
+
+
+def by_id(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.set_index("question_id")
+
+
+# --- detection -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("libchat.csv", "libchat"), ("libchat.xlsx", "libchat"), ("refanalytics.csv", "refanalytics"),
+        ("tickets.csv", "tickets"), ("tickets.xlsx", "tickets"), ("libraryh3lp.csv", "libraryh3lp"),
+        ("libraryh3lp_old.csv", "libraryh3lp"), ("gimlet.csv", "gimlet"), ("desktracker.csv", "desktracker"),
+        ("generic.csv", "generic"), ("generic.tsv", "generic"), ("generic.xlsx", "generic"),
+        ("generic.json", "generic"), ("generic.jsonl", "generic"), ("faq.json", "faq"), ("faq.csv", "faq"),
+    ],
+)
+def test_detect_format(fixtures, name, expected):
+    assert detect_format(fixtures / name) == expected
+
+
+def test_detect_format_unknown_header(fixtures):
+    with pytest.raises(InputError, match="unknown format") as err:
+        detect_format(fixtures / "broken_unknown.csv")
+    assert err.value.row == 1 and "--format" in err.value.fix
+
+
+# --- every format is canonical -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "n"),
+    [
+        ("libchat.csv", "libchat", 6), ("libchat.xlsx", "libchat", 6), ("refanalytics.csv", "refanalytics", 6),
+        ("tickets.csv", "tickets", 3), ("tickets.xlsx", "tickets", 3), ("libraryh3lp.csv", "libraryh3lp", 2),
+        ("libraryh3lp_old.csv", "libraryh3lp", 3), ("gimlet.csv", "gimlet", 3),
+        ("desktracker.csv", "desktracker", 3), ("generic.csv", "generic", 3), ("generic.tsv", "generic", 3),
+        ("generic.xlsx", "generic", 3), ("generic.json", "generic", 3), ("generic.jsonl", "generic", 3),
+        ("generic_cp1252.csv", "generic", 2),
+    ],
+)
+def test_every_fixture_reads_into_the_canonical_table(fixtures, name, fmt, n):
+    result = raw(fixtures / name)
+    q = result.questions
+    assert list(q.columns[: len(QUESTION_COLUMNS)]) == list(QUESTION_COLUMNS)
+    validate_questions(q)  # raises if not canonical
+    assert len(q) == n
+    assert result.files.loc[0, "format"] == fmt
+    assert result.files.loc[0, "rows_kept"] == n
+    assert q["question_id"].str.startswith(f"{fmt}:").all()
+    assert isinstance(q["asked_at"].dtype, pd.DatetimeTZDtype)
+    assert (q["text"].str.len() > 0).all()
+    assert q["tags"].map(lambda t: isinstance(t, list)).all()
+    assert not q["text"].str.contains("<b>|&amp;|\u00e2\u20ac", regex=True).any()
+
+
+def test_libchat_questions_answers_and_names(fixtures):
+    result = raw(fixtures / "libchat.csv")
+    q = by_id(result.questions)
+    # Initial Question empty: the first patron message (with its <br> turned into a space)
+    assert q.loc["libchat:1002", "text"] == "Is the library open on Sunday? what time?"
+    # a chat the librarian opened: the patron's first message, entities and mojibake repaired
+    assert q.loc["libchat:1003", "text"] == "I can't get into JSTOR from home – it says access denied"
+    assert q.loc["libchat:1005", "text"] == "I don't see a printer on the 2nd floor"
+    answer = q.loc["libchat:1001", "answer"]
+    assert answer.splitlines()[0] == "Patron: How do I renew my books online?"
+    assert answer.splitlines()[1].startswith('Staff: Hi Jordan! Log in to My Account & click "Renew all".')
+    assert "Ann Lee" not in answer and "Jordan Smith" not in answer
+    assert set(q.loc["libchat:1001", "known_names"]) == {"Ann Lee", "Jordan Smith"}
+    assert q.loc["libchat:1003", "tags"] == ["off-campus access", "databases"]
+    assert q.loc["libchat:1001", "duration_min"] == pytest.approx(68 / 60)
+    assert q.loc["libchat:1003", "n_messages"] == 4
+    assert (q["channel"] == "chat").all() and (q["source"] == "libchat").all()
+    reasons = result.dropped.set_index("row")["reason"]
+    assert reasons[7].startswith("no question text")  # the empty chat
+    assert reasons[9].startswith("duplicate id libchat:1002")  # exported twice
+
+
+def test_libchat_xlsx_equals_csv(fixtures):
+    a = raw(fixtures / "libchat.csv").questions
+    b = raw(fixtures / "libchat.xlsx").questions
+    cols = ["question_id", "asked_at", "text", "answer", "tags", "duration_min", "n_messages"]
+    pd.testing.assert_frame_equal(a[cols], b[cols])
+
+
+def test_refanalytics_fields(fixtures):
+    q = by_id(raw(fixtures / "refanalytics.csv").questions)
+    row = q.loc["refanalytics:50003"]
+    assert row["asked_at"] == pd.Timestamp("2024-03-05 13:40", tz="UTC")
+    assert row["effort"] == 4 and row["duration_min"] == 17.5  # "15-20 minutes"
+    assert row["channel"] == "desk" and row["tags"] == ["Research", "Instruction"]
+    assert row["patron_email"] == "kim.park@example.edu"
+    assert q.loc["refanalytics:50002", "tags"] == ["Technology", "Databases"]
+    assert q.loc["refanalytics:50004", "channel"] == "phone"
+    assert q.loc["refanalytics:50005", "asked_at"] == pd.Timestamp("2024-03-06", tz="UTC")  # no time
+    assert "Bob Ray" not in q.loc["refanalytics:50002", "answer"]
+
+
+@pytest.mark.parametrize("order", [("libchat.csv", "refanalytics.csv"), ("refanalytics.csv", "libchat.csv")])
+def test_chat_in_libchat_and_refanalytics_counted_once(fixtures, order):
+    result = raw([fixtures / n for n in order])
+    q = by_id(result.questions)
+    assert "libchat:1003" in q.index and "refanalytics:50002" not in q.index
+    assert q.loc["libchat:1003", "effort"] == 3  # the READ code of the transaction fills the chat
+    same = result.dropped[result.dropped["reason"].str.startswith("same chat as")]
+    assert same["reason"].tolist() == ["same chat as LibChat transcript libchat:1003"]
+    assert same["row"].tolist() == [3] and same["path"].str.endswith("refanalytics.csv").all()
+    assert len(q) == 6 + 5
+
+
+def test_tickets(fixtures):
+    q = by_id(raw(fixtures / "tickets.csv").questions)
+    assert q.loc["tickets:9001", "text"] == "Overdue fine. Why do I have a $5 fine? I returned the book on time."
+    assert q.loc["tickets:9001", "answer"] == "Hi, the fine has been removed."
+    assert q.loc["tickets:9001", "duration_min"] == 150
+    assert q.loc["tickets:9001", "tags"] == ["fines", "accounts"]
+    assert q.loc["tickets:9002", "channel"] == "form" and q.loc["tickets:9003", "channel"] == "sms"
+    assert q.loc["tickets:9003", "text"] == "Wifi keeps dropping?"
+
+
+def test_libraryh3lp(fixtures):
+    q = by_id(raw(fixtures / "libraryh3lp.csv").questions)
+    web, sms = q.loc["libraryh3lp:a1b2"], q.loc["libraryh3lp:a1b3"]
+    assert web["text"] == "hi, the PubMed link asks me for a password"
+    assert web["duration_min"] == 6.0 and sms["duration_min"] == 2.0  # 360 s and "00:02:00"
+    assert web["channel"] == "chat" and sms["channel"] == "sms"
+    assert web["patron_id"] == "3f9e1c@web.libraryh3lp.com" and web["patron_ip"] == "203.0.113.45"
+    assert web["answer"].startswith("Patron: hi, the PubMed")
+    assert "Staff: Hello! Are you off campus?" in web["answer"]
+    assert web["tags"] == ["databases", "off-campus"]
+    assert "referrer" not in q.columns
+
+
+def test_libraryh3lp_old_mac_roman_with_cr_breaks(fixtures):
+    result = raw(fixtures / "libraryh3lp_old.csv")
+    assert result.files.loc[0, "encoding"] == "mac_roman"
+    texts = result.questions["text"].tolist()
+    assert texts[0] == "Do you have the «New Yorker» archive? I need a 1962 issue."
+    assert texts[1] == "Where can I find café hours – and is it open?"
+    assert texts[2] == "Need the reserve copy for PSY 201 thanks"
+    assert result.questions["duration_min"].tolist() == [4.0, 10.0, 2.0]
+
+
+def test_gimlet(fixtures):
+    q = raw(fixtures / "gimlet.csv").questions.set_index("text")
+    assert q.loc["Where are the restrooms?", "tags"] == ["Directional", "bathroom", "wayfinding"]
+    jam = q.loc["Dana Whitfield here - printer 3 is jammed"]
+    assert jam["asked_at"] == pd.Timestamp("2024-05-07 14:15", tz="UTC")  # 05/07/2024 2:15 PM
+    assert jam["channel"] == "email" and jam["patron_name"] == "Dana Whitfield"
+    assert q["patron_name"].isna().sum() == 2  # "Student"/"Faculty" are categories, not names
+
+
+def test_desktracker_pivot(fixtures):
+    result = raw(fixtures / "desktracker.csv")
+    q = by_id(result.questions)
+    assert q.loc["desktracker:7001", "text"] == "How do I scan to email?"
+    assert q.loc["desktracker:7001", "tags"] == ["Printing", "Technology"]
+    assert q.loc["desktracker:7001", "effort"] == 2 and q.loc["desktracker:7003", "duration_min"] == 20
+    assert q.loc["desktracker:7002", "channel"] == "phone"
+    assert result.dropped["row"].tolist() == [14]  # 7004 has no question; its first line is row 14
+
+
+def test_generic_layouts_agree(fixtures):
+    cols = ["question_id", "asked_at", "text", "channel", "answer", "tags", "effort", "duration_min"]
+    frames = [raw(fixtures / f"generic.{ext}").questions[cols] for ext in ("csv", "tsv", "xlsx", "json", "jsonl")]
+    for other in frames[1:]:
+        pd.testing.assert_frame_equal(frames[0].astype({"channel": "string"}), other.astype({"channel": "string"}))
+    q = by_id(frames[0])
+    assert q.loc["generic:q2", "tags"] == ["makerspace", "printing"]
+    assert q.loc["generic:q3", "text"] == "I don't understand the citation style"
+
+
+def test_generic_mapping_and_timezone(fixtures):
+    result = raw(fixtures / "generic_mapped.csv", config=fixtures / "generic_mapped.toml")
+    q = by_id(result.questions)
+    assert str(q["asked_at"].dt.tz) == "America/Chicago"
+    assert q.loc["generic:r-1", "asked_at"] == pd.Timestamp("2024-03-11 09:05", tz="America/Chicago")
+    assert q.loc["generic:r-1", "channel"] == "desk" and q.loc["generic:r-3", "answer"] == "Yes with an alumni card."
+    assert (q["source"] == "generic_mapped").all()
+    assert result.files.loc[0, "columns"]["text"] == "What they asked"
+
+
+def test_generic_mapping_to_a_missing_column(fixtures):
+    with pytest.raises(InputError, match="no column 'Question'") as err:
+        raw(fixtures / "generic.csv", config=cfg(columns={"text": "Question"}))
+    assert err.value.column == "Question"
+    with pytest.raises(ConfigError, match="unknown canonical column"):
+        raw(fixtures / "generic.csv", config=cfg(columns={"txt": "text"}))
+
+
+def test_dates_are_localised_to_the_workspace_timezone(fixtures):
+    c = Config.from_dict({"workspace": {"timezone": "Europe/London"}})
+    q = by_id(read_questions(fixtures / "libchat.csv", config=c, scrub=False))
+    assert q.loc["libchat:1001", "asked_at"] == pd.Timestamp("2024-03-04 10:15:02", tz="Europe/London")
+    # offsets in the source are converted, not dropped
+    path = fixtures / "generic.jsonl"
+    q2 = read_questions(path, config=c, scrub=False)
+    assert str(q2["asked_at"].dt.tz) == "Europe/London"
+
+
+def test_iso_offsets_are_converted(tmp_path):
+    p = tmp_path / "log.csv"
+    p.write_text("asked_at,text\n2024-06-01T12:00:00Z,a\n2024-06-01T12:00:00-04:00,b\n", encoding="utf-8")
+    q = read_questions(p, config=Config.from_dict({"workspace": {"timezone": "America/New_York"}}), scrub=False)
+    assert q["asked_at"].dt.strftime("%H:%M").tolist() == ["08:00", "12:00"]
+
+
+def test_forced_format(fixtures):
+    assert raw(fixtures / "generic.csv", format="generic").files.loc[0, "format"] == "generic"
+    with pytest.raises(InputError, match="no date column"):
+        raw(fixtures / "generic.csv", format="libchat")
+    with pytest.raises(ConfigError, match="unknown format"):
+        raw(fixtures / "generic.csv", format="nope")
+
+
+def test_several_files_and_folders_drop_duplicate_ids(fixtures, tmp_path):
+    shutil.copy(fixtures / "generic.csv", tmp_path / "a_2023.csv")
+    shutil.copy(fixtures / "generic.csv", tmp_path / "b_2024.csv")
+    result = raw(tmp_path)
+    assert len(result.questions) == 3
+    assert result.files["rows_kept"].tolist() == [3, 0]
+    dup = result.dropped[result.dropped["reason_kind"] == "duplicate id"]
+    assert len(dup) == 3 and dup["reason"].str.contains("already read from a_2023.csv").all()
+
+
+def test_rows_without_ids_keep_repeats_and_hash_per_contract(tmp_path):
+    p = tmp_path / "noid.csv"
+    p.write_text("asked_at,text\n2024-01-01 10:00,Where is the printer?\n2024-01-01 10:00,Where is the printer?\n",
+                 encoding="utf-8")
+    q = read_questions(p, scrub=False)
+    assert len(q) == 2 and q["question_id"].is_unique
+    key = "2024-01-01T10:00:00Z\tWhere is the printer?"
+    assert q["question_id"].iloc[0] == "generic:" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    ids = make_question_ids("x", pd.Series([pd.NA, "7.0"], dtype="string"),
+                            pd.Series(pd.to_datetime(["2024-01-01 10:00"] * 2).tz_localize("UTC")),
+                            pd.Series(["a", "b"]))
+    assert ids.iloc[1] == "x:7"
+
+
+def test_default_date_for_logs_without_dates(fixtures):
+    c = cfg(default_date="2024-06-30")
+    q = read_questions(fixtures / "broken_no_date.csv", config=c, scrub=False)
+    assert q["asked_at"].tolist() == [pd.Timestamp("2024-06-30", tz="UTC")]
+    with pytest.raises(ConfigError, match="not a date"):
+        read_questions(fixtures / "broken_no_date.csv", config=cfg(default_date="someday"), scrub=False)
+
+
+def test_a_few_bad_dates_are_dropped_with_reasons(tmp_path):
+    rows = "".join(f"2024-01-{d:02d} 10:00,question {d}\n" for d in range(1, 11))
+    p = tmp_path / "log.csv"
+    p.write_text("asked_at,text\n" + rows + "not a date,question x\n,question y\n", encoding="utf-8")
+    result = raw(p)
+    assert len(result.questions) == 10
+    assert result.dropped["reason"].tolist() == ["unreadable date 'not a date'", "no date in 'asked_at'"]
+    assert result.dropped["row"].tolist() == [12, 13]
+
+
+def test_multisheet_workbook_needs_a_sheet(fixtures):
+    with pytest.raises(InputError, match="2 sheets") as err:
+        raw(fixtures / "broken_multisheet.xlsx")
+    assert "sheet" in err.value.fix
+    q = raw(fixtures / "broken_multisheet.xlsx", config=cfg(sheet="2024")).questions
+    assert q["question_id"].tolist() == ["generic:q3"]
+    with pytest.raises(InputError, match="no sheet 'x'"):
+        raw(fixtures / "broken_multisheet.xlsx", config=cfg(sheet="x"))
+
+
+@pytest.mark.parametrize(
+    ("name", "message", "where"),
+    [
+        ("broken_empty.csv", "the file is empty", {}),
+        ("broken_binary.csv", "binary file", {}),
+        ("broken_truncated.csv", "ends inside a quoted field", {"row": 3}),
+        ("broken_truncated.xlsx", "damaged or truncated", {}),
+        ("broken_truncated.json", "truncated", {"row": 1}),
+        ("broken_ragged.csv", "3 fields but the header has 3|4 fields but the header has 3", {"row": 3}),
+        ("broken_unknown.csv", "unknown format", {"row": 1}),
+        ("broken_no_text.csv", "no question text column", {"column": "text"}),
+        ("broken_no_date.csv", "no date column", {"column": "asked_at"}),
+        ("broken_dates.csv", "cannot read the date 'next tuesday'", {"row": 2, "column": "asked_at"}),
+        ("does_not_exist.csv", "file not found", {}),
+        ("faq.json", "FAQ export", {}),
+    ],
+)
+def test_bad_input_is_one_clear_error(fixtures, name, message, where):
+    with pytest.raises(InputError) as err:
+        raw(fixtures / name)
+    e = err.value
+    assert re.search(message, str(e)), str(e)
+    assert e.path and e.path.endswith(name)
+    assert "\n" not in str(e) and e.fix
+    for key, value in where.items():
+        assert getattr(e, key) == value
+
+
+def test_wrong_delimiter_is_named(fixtures):
+    assert len(raw(fixtures / "broken_semicolon.csv").questions) == 2  # sniffed: fine
+    with pytest.raises(InputError, match="wrong delimiter.*semicolon") as err:
+        raw(fixtures / "broken_semicolon.csv", config=cfg(delimiter=","))
+    assert "delimiter = ';'" in err.value.fix
+
+
+def test_header_only_file_reads_as_empty(tmp_path):
+    p = tmp_path / "h.csv"
+    p.write_text("question_id,asked_at,text\n", encoding="utf-8")
+    result = raw(p)
+    assert len(result.questions) == 0 and result.date_range is None
+    validate_questions(result.questions)
+
+
+def test_scrub_runs_by_default(fixtures):
+    result = load_questions([fixtures / "libchat.csv", fixtures / "refanalytics.csv"])
+    q = by_id(result.questions)
+    assert "jordan.smith@example.edu" not in " ".join(q["text"]) + " ".join(q["answer"].dropna())
+    assert "[EMAIL]" in q.loc["libchat:1004", "text"]
+    assert not {"patron_email", "known_names"} & set(q.columns)
+    assert result.redactions["email"] >= 1 and result.redactions["phone"] >= 1
+    assert "QA76.73 .P98 2019" in q.loc["refanalytics:50004", "text"]  # library signal kept
+
+
+def test_read_faq_json_and_csv(fixtures):
+    j = read_faq(fixtures / "faq.json").set_index("faq_id")
+    c = read_faq(fixtures / "faq.csv").set_index("faq_id")
+    for faq in (j, c):
+        assert faq.loc["301", "answer"] == "Log in to My Account and click Renew. Items with holds can't be renewed."
+        assert faq.loc["301", "topics"] == ["Borrowing", "Accounts"]
+        assert faq.loc["302", "answer"] == "Mon–Thu 8am–midnight\nSun noon–10pm"
+        assert faq.loc["301", "url"] == "https://ask.example.edu/faq/301"
+        assert faq.loc["302", "views"] == 12000
+        assert faq.loc["301", "updated_at"] == pd.Timestamp("2024-01-15 09:30", tz="UTC")
+    assert j.loc["301", "votes_yes"] == 12 and j.loc["302", "details"] == "Including holidays"
+    ny = Config.from_dict({"workspace": {"timezone": "America/New_York"}})
+    assert str(read_faq(fixtures / "faq.json", config=ny)["updated_at"].dt.tz) == "America/New_York"
+
+
+def test_formats_constant():
+    assert FORMATS == ("libchat", "refanalytics", "tickets", "libraryh3lp", "gimlet", "desktracker", "generic")
+
+
+# --- the real labelled sets --------------------------------------------------------
+
+
+def test_libchat_miami_reads_through_the_generic_reader(shared_data):
+    path = shared_data / "libchat-miami" / "questions_2023_2024.csv"
+    c = Config.from_dict({"workspace": {"timezone": "America/New_York"},
+                          "input": {"columns": {"text": "utterance"}, "default_date": "2024-06-30"}})
+    result = load_questions(path, config=c, scrub=False)
+    source = pd.read_csv(path)
+    non_empty = source["utterance"].fillna("").str.strip().ne("").sum()
+    q = result.questions
+    assert result.files.loc[0, "format"] == "generic"
+    assert len(q) == non_empty == 3532
+    assert not q["text"].str.contains("\u00e2\u20ac|\u00e2\x80", regex=True).any()
+    assert q["text"].str.contains("don't").any()
+    assert (q["asked_at"] == pd.Timestamp("2024-06-30", tz="America/New_York")).all()
+    assert set(result.dropped["reason_kind"]) == {"no question text"}
+
+
+def test_banking77_reads_with_a_mapping(shared_data):
+    c = Config.from_dict({"input": {"columns": {"text": "text"}, "default_date": "2020-01-01"}})
+    q = read_questions(shared_data / "banking77" / "test.csv", config=c, scrub=False)
+    assert len(q) == len(pd.read_csv(shared_data / "banking77" / "test.csv"))
+
+
+# --- the sample workspace -----------------------------------------------------------
+
+
+@pytest.mark.skipif(not (SAMPLE / "questions").is_dir(), reason="sample workspace not generated yet")
+def test_sample_workspace_reads_without_double_counting():
+    files = sorted((SAMPLE / "questions").glob("*.csv"))
+    result = load_questions(files, config=SAMPLE / "asklens.toml", scrub=False)  # scrubbing: test_privacy
+    q = result.questions
+    assert q["question_id"].is_unique
+    first, last = result.date_range
+    assert (first.strftime("%Y-%m"), last.strftime("%Y-%m")) == ("2024-01", "2025-12")
+    assert str(first.tz) == "America/New_York"
+    truth = pd.read_csv(SAMPLE / "truth" / "questions.csv")
+    assert set(q["question_id"]) == set(truth["question_id"])
+    # every Reference Analytics chat duplicating a LibChat transcript was dropped
+    assert set(result.dropped["reason_kind"]) <= {"same chat as"}
+    assert q["effort"].notna().any() and q["channel"].notna().all()
+    summary = result.summary()
+    json.dumps(summary)  # JSON-ready
+    assert summary["rows_kept"] == len(q)
