@@ -46,6 +46,8 @@ def _root(
 
 # Register the commands; each module adds its own to ``app``.
 from asklens.cli import inspect_cmd  # noqa: E402,F401
+from asklens.cli import report_cmd  # noqa: E402,F401
+from asklens.cli import init_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,129 @@
+"""``asklens report``: render monthly reports (one month, a range, or every month missing)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from asklens.cli import app
+
+
+class _Progress:
+    """Stages and a bar on a terminal; one plain line per stage otherwise; nothing when quiet."""
+
+    def __init__(self, *, quiet: bool, tty: bool) -> None:
+        self.quiet = quiet
+        self.tty = tty and not quiet
+        self.month = ""
+        self.last_stage = ""
+        self.started = time.perf_counter()
+        self._rich: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> "_Progress":
+        if self.tty:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._rich = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                                  MofNCompleteColumn(), TimeElapsedColumn(),
+                                  console=Console(stderr=True), transient=True)
+            self._rich.__enter__()
+            self._task = self._rich.add_task("starting", total=None)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._rich is not None:
+            self._rich.__exit__(*exc)
+
+    def start_month(self, month: str, i: int, n: int) -> None:
+        self.month = month
+        self.last_stage = ""
+        self.started = time.perf_counter()
+        if n > 1 and not self.quiet and not self.tty:
+            typer.echo(f"asklens report: month {i + 1} of {n}: {month}", err=True)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if self._rich is not None:
+            self._rich.update(self._task, description=f"{self.month} {stage}", completed=done,
+                              total=total or None)
+        elif stage != self.last_stage:
+            typer.echo(f"asklens report {self.month}: {stage}", err=True)
+        self.last_stage = stage
+
+    def echo(self, text: str) -> None:
+        if self.quiet:
+            return
+        if self._rich is not None:
+            self._rich.console.print(text, highlight=False, markup=False, soft_wrap=True)
+        else:
+            typer.echo(text)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
+
+
+@app.command("report", no_args_is_help=True)
+def report(
+    questions: list[str] = typer.Option(
+        None, "--questions", "-q", metavar="PATH...",
+        help="Question logs (files or quoted globs); several may follow one --questions.",
+    ),
+    more: list[str] = typer.Argument(None, hidden=True, metavar=""),
+    faq: Path | None = typer.Option(None, "--faq", help="The FAQ base (LibAnswers JSON, CSV…)."),
+    month: str | None = typer.Option(None, "--month", help="The month to report on, YYYY-MM."),
+    from_: str | None = typer.Option(None, "--from", help="First month of a range, YYYY-MM (with --to)."),
+    to: str | None = typer.Option(None, "--to", help="Last month of a range, YYYY-MM (with --from)."),
+    all_: bool = typer.Option(False, "--all", help="Every month that has questions and no report yet."),
+    out: Path | None = typer.Option(None, "--out", help="Reports folder (default: reports_dir from the config's workspace section)."),
+    config: Path | None = typer.Option(None, "--config", help="Workspace config (default ./asklens.toml)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed; same inputs and seed give the same report."),
+    quiet: bool = typer.Option(False, "--quiet", help="Print nothing but errors."),
+) -> None:
+    """Render monthly reports: report.html for managers, report.ipynb, tables, kpis, manifest.
+
+    Writes OUT/YYYY-MM/ for each month and OUT/index.html over all months. Exit status 0 on success, 2 on bad input or config, 3 when the report notebook fails.
+    """
+    from asklens import reporting
+    from asklens.config import load_config
+    from asklens.errors import ConfigError, InputError
+
+    paths = list(questions or []) + list(more or [])
+    if not paths:
+        raise InputError("no question log given", fix="pass one or more files with --questions PATH...")
+    chosen = [bool(month), bool(from_ or to), bool(all_)]
+    if sum(chosen) != 1:
+        raise ConfigError("choose the months with exactly one of --month, --from/--to or --all",
+                          fix="e.g. --month 2025-12")
+    if (from_ or to) and not (from_ and to):
+        raise ConfigError("--from and --to go together", fix="e.g. --from 2025-01 --to 2025-06")
+    cfg = load_config(config)
+    out_dir = out if out is not None else cfg.resolve(cfg.workspace.reports_dir)
+
+    if month:
+        months = [reporting._check_month(month)]
+    elif from_:
+        months = reporting.month_range(from_, to)  # type: ignore[arg-type]
+    else:
+        have = set(reporting.published_months(out_dir))
+        months = [m for m in reporting.months_with_data(paths, config=cfg) if m not in have]
+        if not months:
+            if not quiet:
+                typer.echo(f"nothing to do: every month with questions has a report in {out_dir}")
+            return
+
+    with _Progress(quiet=quiet, tty=sys.stderr.isatty()) as progress:
+        results = reporting.render_reports(
+            paths, months=months, faq=faq, out_dir=out_dir, config=cfg, seed=seed,
+            progress=progress, progress_month=progress.start_month,
+        )
+        for r in results:
+            progress.echo(f"report for {r.month}: {r.html} ({_size(r.html_bytes)}, {r.seconds:.0f} s)")
+        progress.echo(f"index of all months: {Path(out_dir) / 'index.html'}")

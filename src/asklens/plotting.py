@@ -1,0 +1,414 @@
+"""Figures for reports: each function takes a tidy result table and returns a plotly Figure.
+
+The library never shows or writes a figure; a notebook displays it. Every figure uses
+the ``plotly_white`` template, the Okabe–Ito colour-blind-safe palette (``cividis``
+for heatmaps), and a title and axis labels in plain words. A figure takes a table
+(not a fitted model), so it can be tested alone by its structure.
+
+Examples
+--------
+>>> from asklens import plotting, trends
+>>> fig = plotting.plot_load_heatmap(trends.load_heatmap(questions))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+__all__ = [
+    "PALETTE",
+    "plot_monthly_volume",
+    "plot_channel_mix",
+    "plot_topic_trends",
+    "plot_rising_topics",
+    "plot_load_heatmap",
+    "plot_seasonal",
+    "plot_automation_candidates",
+    "plot_coverage",
+    "plot_custom_work",
+    "plot_redactions",
+]
+
+#: Okabe & Ito (2008) colours, distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+HEATMAP_SCALE = "cividis"
+TEMPLATE = "plotly_white"
+_MAX_LABEL = 48
+
+
+def _short(label: object, n: int = _MAX_LABEL) -> str:
+    text = " ".join(str(label).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{what} needs a pandas DataFrame, got {type(table).__name__}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{what} needs the column(s) {', '.join(map(repr, missing))}; "
+                         f"the table has {', '.join(map(str, table.columns))}")
+
+
+def _layout(fig: go.Figure, *, title: str, x: str, y: str, height: int = 420, legend: str | None = None) -> go.Figure:
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": title, "x": 0.0, "xanchor": "left"},
+        xaxis_title=x,
+        yaxis_title=y,
+        colorway=PALETTE,
+        height=height,
+        margin={"l": 60, "r": 30, "t": 60, "b": 50},
+        legend_title_text=legend or "",
+        font={"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 13},
+        hoverlabel={"namelength": -1},
+    )
+    return fig
+
+
+def _empty(title: str, message: str = "No data for this period") -> go.Figure:
+    fig = go.Figure()
+    _layout(fig, title=title, x="", y="", height=220)
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 15, "color": "#52606d"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def plot_monthly_volume(monthly: pd.DataFrame, *, period_col: str = "period", count_col: str = "n_questions",
+                        highlight: str | None = None, months: int = 24) -> go.Figure:
+    """Plot questions per month as bars, the report month highlighted.
+
+    Parameters
+    ----------
+    monthly : DataFrame
+        One row per month (or per month and something else, summed): ``period``
+        (``"2025-12"``) and ``n_questions``.
+    period_col, count_col : str
+        Column names.
+    highlight : str, optional
+        The month to colour differently (the report month).
+    months : int, default 24
+        Show at most the last ``months`` months.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "Questions per month"
+    _need(monthly, [period_col, count_col], "plot_monthly_volume")
+    if monthly.empty:
+        return _empty(title)
+    per = monthly.groupby(period_col, sort=True)[count_col].sum().tail(months)
+    colours = [PALETTE[1] if str(p) == str(highlight) else PALETTE[0] for p in per.index]
+    fig = go.Figure(go.Bar(x=[str(p) for p in per.index], y=per.to_numpy(), marker_color=colours,
+                           name="Questions", hovertemplate="%{x}: %{y:,} questions<extra></extra>"))
+    _layout(fig, title=title, x="Month", y="Questions")
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def plot_channel_mix(mix: pd.DataFrame, *, months: int = 13) -> go.Figure:
+    """Plot how questions arrive (chat, email, desk…) per month as stacked bars.
+
+    Parameters
+    ----------
+    mix : DataFrame
+        From :func:`asklens.trends.channel_mix`: ``period``, ``channel``, ``n_questions``.
+    months : int, default 13
+        Show the last ``months`` months.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "How questions arrive, per month"
+    _need(mix, ["period", "channel", "n_questions"], "plot_channel_mix")
+    if mix.empty:
+        return _empty(title)
+    keep = sorted(mix["period"].astype(str).unique())[-months:]
+    data = mix[mix["period"].astype(str).isin(keep)]
+    order = data.groupby("channel")["n_questions"].sum().sort_values(ascending=False).index
+    fig = go.Figure()
+    for i, channel in enumerate(order):
+        part = data[data["channel"] == channel].sort_values("period")
+        fig.add_trace(go.Bar(x=part["period"].astype(str), y=part["n_questions"], name=_short(channel, 24),
+                             marker_color=PALETTE[i % len(PALETTE)],
+                             hovertemplate="%{x}: %{y:,} questions<extra>" + _short(channel, 24) + "</extra>"))
+    _layout(fig, title=title, x="Month", y="Questions", legend="Channel")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 8, topic_ids: Sequence[int] | None = None,
+                      months: int = 24) -> go.Figure:
+    """Plot questions per month for the biggest (or the given) topics, one line each.
+
+    Parameters
+    ----------
+    trends : DataFrame
+        From :func:`asklens.trends.topic_trends`: ``topic_id``, ``topic_label``,
+        ``period``, ``n_questions``.
+    top_n : int, default 8
+        How many topics (the largest over the window), when ``topic_ids`` is not given.
+    topic_ids : sequence of int, optional
+        The topics to draw (e.g. the rising ones).
+    months : int, default 24
+        Show the last ``months`` periods.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "Questions per month for the main topics"
+    _need(trends, ["topic_id", "topic_label", "period", "n_questions"], "plot_topic_trends")
+    data = trends[trends["topic_id"].astype(int) != -1]
+    if data.empty:
+        return _empty(title)
+    keep = sorted(data["period"].astype(str).unique())[-months:]
+    data = data[data["period"].astype(str).isin(keep)]
+    if topic_ids is None:
+        totals = data.groupby("topic_id")["n_questions"].sum().sort_values(ascending=False, kind="stable")
+        ids = list(totals.index[:top_n])
+    else:
+        ids = [int(t) for t in topic_ids][:top_n]
+        title = "Questions per month for the topics that changed"
+    if not ids:
+        return _empty(title, "No topic to show")
+    fig = go.Figure()
+    for i, tid in enumerate(ids):
+        part = data[data["topic_id"] == tid].sort_values("period")
+        if part.empty:
+            continue
+        name = _short(part["topic_label"].iloc[0], 40)
+        fig.add_trace(go.Scatter(x=part["period"].astype(str), y=part["n_questions"], mode="lines+markers",
+                                 name=name, line={"color": PALETTE[i % len(PALETTE)], "width": 2},
+                                 hovertemplate="%{x}: %{y:,} questions<extra>" + name + "</extra>"))
+    _layout(fig, title=title, x="Month", y="Questions", legend="Topic", height=460)
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def plot_rising_topics(rising: pd.DataFrame, *, top_n: int = 12) -> go.Figure:
+    """Plot the topics flagged new, rising or fading: recent questions against the baseline.
+
+    Parameters
+    ----------
+    rising : DataFrame
+        From :func:`asklens.trends.rising_topics`: ``topic_label``, ``n_recent``,
+        ``n_baseline``, ``status``.
+    top_n : int, default 12
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "Topics that are new, rising or fading"
+    _need(rising, ["topic_label", "n_recent", "n_baseline", "status"], "plot_rising_topics")
+    data = rising[rising["status"].isin(["new", "rising", "fading"])].head(top_n)
+    if data.empty:
+        return _empty(title, "No topic changed more than chance would explain")
+    labels = [f"{_short(lbl, 40)} ({st})" for lbl, st in zip(data["topic_label"], data["status"])]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=labels, x=data["n_baseline"], orientation="h", name="Before (baseline window)",
+                         marker_color=PALETTE[4], hovertemplate="%{y}: %{x:,} before<extra></extra>"))
+    fig.add_trace(go.Bar(y=labels, x=data["n_recent"], orientation="h", name="Recent window",
+                         marker_color=PALETTE[0], hovertemplate="%{y}: %{x:,} recently<extra></extra>"))
+    _layout(fig, title=title, x="Questions", y="", legend="", height=max(260, 60 + 44 * len(data)))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def plot_load_heatmap(load: pd.DataFrame, *, value_col: str = "per_week") -> go.Figure:
+    """Plot when questions arrive: a weekday × hour-of-day heatmap.
+
+    Parameters
+    ----------
+    load : DataFrame
+        From :func:`asklens.trends.load_heatmap`: ``weekday``, ``weekday_name``,
+        ``hour`` and ``per_week`` (or another ``value_col``).
+    value_col : str, default "per_week"
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "When questions arrive (average per week, library time)"
+    _need(load, ["weekday", "weekday_name", "hour", value_col], "plot_load_heatmap")
+    if load.empty:
+        return _empty(title)
+    grid = load.pivot_table(index=["weekday", "weekday_name"], columns="hour", values=value_col,
+                            aggfunc="sum", fill_value=0).sort_index()
+    grid = grid.reindex(columns=range(24), fill_value=0)
+    days = [name for _, name in grid.index]
+    hours = [f"{h:02d}:00" for h in grid.columns]
+    fig = go.Figure(go.Heatmap(z=grid.to_numpy().round(2), x=hours, y=days, colorscale=HEATMAP_SCALE,
+                               colorbar={"title": {"text": "Questions<br>per week"}},
+                               hovertemplate="%{y} %{x}: %{z} questions per week<extra></extra>"))
+    _layout(fig, title=title, x="Hour of the day", y="", height=380)
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def plot_seasonal(seasonal: pd.DataFrame) -> go.Figure:
+    """Plot this term week by week against the same term a year earlier.
+
+    Parameters
+    ----------
+    seasonal : DataFrame
+        From :func:`asklens.trends.seasonal_comparison` with ``by_topic=False``:
+        ``term``, ``last_year_term``, ``term_week``, ``n_this_year``, ``n_last_year``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "This term week by week, against the same term last year"
+    _need(seasonal, ["term", "last_year_term", "term_week", "n_this_year", "n_last_year"], "plot_seasonal")
+    if seasonal.empty:
+        return _empty(title, "No term in the calendar covers this month")
+    data = seasonal.groupby(["term", "last_year_term", "term_week"], as_index=False)[
+        ["n_this_year", "n_last_year"]].sum().sort_values("term_week")
+    this_name = _short(data["term"].iloc[0], 30)
+    last_name = _short(data["last_year_term"].iloc[0], 30) or "a year earlier"
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=data["term_week"], y=data["n_last_year"], mode="lines+markers", name=last_name,
+                             line={"color": PALETTE[4], "dash": "dash", "width": 2},
+                             hovertemplate="week %{x}: %{y:,} questions<extra>" + last_name + "</extra>"))
+    fig.add_trace(go.Scatter(x=data["term_week"], y=data["n_this_year"], mode="lines+markers", name=this_name,
+                             line={"color": PALETTE[0], "width": 3},
+                             hovertemplate="week %{x}: %{y:,} questions<extra>" + this_name + "</extra>"))
+    _layout(fig, title=title, x="Week of term", y="Questions", legend="Term")
+    fig.update_xaxes(dtick=1)
+    return fig
+
+
+def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "topic_label",
+                               value_col: str = "hours_saved", top_n: int = 10) -> go.Figure:
+    """Plot the top automation candidates by estimated staff hours saved per month.
+
+    Parameters
+    ----------
+    candidates : DataFrame
+        Ranked candidates with a label and the hours saved (or another value column).
+    label_col, value_col : str
+    top_n : int, default 10
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "What to automate next: estimated staff hours saved per month"
+    _need(candidates, [label_col, value_col], "plot_automation_candidates")
+    data = candidates.dropna(subset=[value_col]).sort_values(value_col, ascending=False, kind="stable").head(top_n)
+    if data.empty:
+        return _empty(title, "No topic meets the automation rule this month")
+    labels = [_short(v) for v in data[label_col]]
+    fig = go.Figure(go.Bar(y=labels, x=data[value_col].astype(float).round(1), orientation="h",
+                           marker_color=PALETTE[2], name="Hours saved",
+                           hovertemplate="%{y}: %{x} hours a month<extra></extra>"))
+    _layout(fig, title=title, x="Staff hours saved per month (estimate)", y="",
+            height=max(260, 70 + 36 * len(data)))
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", coverage_col: str = "coverage",
+                  count_col: str = "n_questions", top_n: int = 15) -> go.Figure:
+    """Plot how much of each big topic the FAQ answers (share of its questions covered).
+
+    Parameters
+    ----------
+    coverage : DataFrame
+        One row per topic: label, coverage (0–1) and number of questions.
+    label_col, coverage_col, count_col : str
+    top_n : int, default 15
+        The largest topics.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "How much of each topic the FAQ already answers"
+    _need(coverage, [label_col, coverage_col, count_col], "plot_coverage")
+    data = coverage.sort_values(count_col, ascending=False, kind="stable").head(top_n)
+    if data.empty:
+        return _empty(title)
+    labels = [f"{_short(v, 40)} ({int(n):,})" for v, n in zip(data[label_col], data[count_col])]
+    share = data[coverage_col].astype(float).fillna(0.0)
+    colours = [PALETTE[5] if s < 0.5 else PALETTE[0] for s in share]
+    fig = go.Figure(go.Bar(y=labels, x=(share * 100).round(1), orientation="h", marker_color=colours,
+                           name="Covered", hovertemplate="%{y}: %{x}% covered<extra></extra>"))
+    _layout(fig, title=title, x="Questions an FAQ answers (%)", y="", height=max(260, 70 + 30 * len(data)))
+    fig.update_xaxes(range=[0, 100])
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def plot_custom_work(custom: pd.DataFrame, *, label_col: str = "topic_label", value_col: str = "effort_share",
+                     count_col: str | None = "n_questions", top_n: int = 12,
+                     value_title: str = "Share of questions with READ 3 or more (%)") -> go.Figure:
+    """Plot the topics that need people, by the effort signal that put them there.
+
+    Parameters
+    ----------
+    custom : DataFrame
+        One row per topic: label and an effort value (a share 0–1 is shown in %).
+    label_col, value_col : str
+    count_col : str, optional
+        Shown beside the label.
+    top_n : int, default 12
+    value_title : str
+        The x-axis title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "Where people are needed: topics that take effort"
+    _need(custom, [label_col, value_col], "plot_custom_work")
+    data = custom.dropna(subset=[value_col]).sort_values(value_col, ascending=False, kind="stable").head(top_n)
+    if data.empty:
+        return _empty(title, "No topic meets the needs-people rule this month")
+    values = data[value_col].astype(float)
+    is_share = bool(values.between(0, 1).all())
+    shown = (values * 100).round(1) if is_share else values.round(1)
+    if count_col and count_col in data.columns:
+        labels = [f"{_short(v, 40)} ({int(n):,})" for v, n in zip(data[label_col], data[count_col])]
+    else:
+        labels = [_short(v) for v in data[label_col]]
+    fig = go.Figure(go.Bar(y=labels, x=shown, orientation="h", marker_color=PALETTE[3], name="Effort",
+                           hovertemplate="%{y}: %{x}<extra></extra>"))
+    _layout(fig, title=title, x=value_title, y="", height=max(260, 70 + 34 * len(data)))
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def plot_redactions(redactions: pd.DataFrame, *, kind_col: str = "kind", count_col: str = "count") -> go.Figure:
+    """Plot what the privacy scrubber removed, by kind.
+
+    Parameters
+    ----------
+    redactions : DataFrame
+        One row per kind: ``kind`` and ``count``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    title = "Personal details removed before analysis"
+    _need(redactions, [kind_col, count_col], "plot_redactions")
+    data = redactions.sort_values(count_col, ascending=False, kind="stable")
+    if data.empty:
+        return _empty(title)
+    fig = go.Figure(go.Bar(x=[str(k).replace("_", " ") for k in data[kind_col]], y=data[count_col],
+                           marker_color=PALETTE[0], name="Removed",
+                           hovertemplate="%{x}: %{y:,}<extra></extra>"))
+    _layout(fig, title=title, x="Kind of detail", y="Times removed", height=320)
+    return fig

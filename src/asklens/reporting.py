@@ -1,0 +1,1860 @@
+"""Render monthly reports: run a notebook with papermill, export HTML, publish atomically.
+
+A report for one month is a folder ``DIR/YYYY-MM/`` with
+
+- ``report.html``: self-contained page for managers (no code, plotly.js inlined once,
+  sortable tables, opens offline from a file share);
+- ``report.ipynb``: the executed notebook, for analysts;
+- ``tables/*.csv``: every table the report shows;
+- ``kpis.json``: the headline figures (also shown on ``DIR/index.html``);
+- ``manifest.json``: versions, config and input hashes, seed, timings, redactions.
+
+A run executes into a hidden temporary folder inside ``DIR`` and then renames it into
+place, so a failed or killed run never leaves a partial report and never damages the
+last good one. A lock file keeps two runs on the same ``DIR`` apart.
+
+The report notebook itself stays thin: it calls :func:`build_report_data` (which
+calls the readers, the topic model and the analyses) and shows its tables and
+figures with :func:`show_table` and :mod:`asklens.plotting`.
+
+Examples
+--------
+>>> from asklens.reporting import render_report
+>>> result = render_report(["data/sample/questions/*.csv"], faq="data/sample/faq.json",
+...                        month="2025-12", out_dir="reports")  # doctest: +SKIP
+>>> result.html  # doctest: +SKIP
+PosixPath('reports/2025-12/report.html')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import difflib
+import glob
+import hashlib
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from asklens import __version__
+from asklens.config import Config, load_config
+from asklens.errors import AsklensError, ConfigError, InputError, NotebookError
+
+__all__ = [
+    "ReportResult",
+    "ReportData",
+    "render_report",
+    "render_reports",
+    "packaged_notebook",
+    "find_notebook",
+    "read_notebook",
+    "notebook_parameters",
+    "check_parameters",
+    "export_html",
+    "write_index",
+    "published_months",
+    "months_with_data",
+    "month_range",
+    "setup_notebook",
+    "show_table",
+    "show_html",
+    "build_report_data",
+    "init_workspace",
+    "default_config_text",
+]
+
+REPORT_NOTEBOOK = "monthly_report.py"
+BROWSER_NOTEBOOK = "topics_browser.py"
+LOCK_NAME = ".asklens-report.lock"
+TMP_PREFIX = ".tmp-"
+OLD_PREFIX = ".old-"
+FAILED_DIR = ".failed"
+MAX_HTML_BYTES = 10 * 1024 * 1024
+_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "list": (list, tuple),
+    "dict": (dict,),
+}
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+# --------------------------------------------------------------------------- notebooks
+
+
+def packaged_notebook(name: str = REPORT_NOTEBOOK) -> Path:
+    """Return the path of a notebook shipped inside the asklens package.
+
+    Parameters
+    ----------
+    name : str, default "monthly_report.py"
+        ``"monthly_report.py"`` (the report) or ``"topics_browser.py"`` (for analysts).
+
+    Returns
+    -------
+    Path
+    """
+    path = Path(str(resources.files("asklens") / "notebooks" / name))
+    if not path.is_file():
+        raise ConfigError(f"asklens ships no notebook named {name!r}", path=path.parent,
+                          fix=f"use {REPORT_NOTEBOOK!r} or {BROWSER_NOTEBOOK!r}")
+    return path
+
+
+def find_notebook(config: Config | None = None, notebook: str | os.PathLike[str] | None = None) -> Path:
+    """Return the report notebook to run: explicit, else ``[report] notebook``, else the packaged one.
+
+    Parameters
+    ----------
+    config : Config, optional
+        The workspace config; a relative ``[report] notebook`` is resolved against its folder.
+    notebook : str or path-like, optional
+        An explicit notebook (``.py`` in jupytext percent format, or ``.ipynb``).
+
+    Returns
+    -------
+    Path
+    """
+    if notebook is not None:
+        path = Path(notebook)
+    elif config is not None and config.report.notebook:
+        path = config.resolve(config.report.notebook)
+    else:
+        return packaged_notebook()
+    if not path.is_file():
+        raise ConfigError("report notebook not found", path=path,
+                          fix="check [report] notebook in asklens.toml, or leave it empty to use the packaged one")
+    return path
+
+
+def read_notebook(path: str | os.PathLike[str], *, kernel_name: str = "python3") -> Any:
+    """Read a notebook (jupytext ``.py`` percent format or ``.ipynb``) as an nbformat node.
+
+    The kernel spec is set to ``kernel_name`` so papermill can run and inspect it.
+
+    Parameters
+    ----------
+    path : str or path-like
+    kernel_name : str, default "python3"
+
+    Returns
+    -------
+    nbformat.NotebookNode
+    """
+    import nbformat
+
+    path = Path(path)
+    try:
+        if path.suffix == ".ipynb":
+            nb = nbformat.read(path, as_version=4)
+        else:
+            import jupytext
+
+            nb = jupytext.read(path, fmt="py:percent")
+    except FileNotFoundError:
+        raise ConfigError("notebook not found", path=path) from None
+    except Exception as exc:  # malformed JSON or text
+        raise ConfigError(f"cannot read the notebook: {exc}", path=path,
+                          fix="save it as a jupytext percent .py file or a valid .ipynb") from None
+    nb.metadata["kernelspec"] = {"name": kernel_name, "display_name": "Python 3", "language": "python"}
+    nb.metadata.setdefault("language_info", {"name": "python"})
+    for cell in nb.cells:
+        cell.metadata.setdefault("tags", [])
+    return nb
+
+
+def _parameter_cells(nb: Any) -> list[int]:
+    return [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+
+
+def notebook_parameters(notebook: str | os.PathLike[str] | Any | None = None) -> dict[str, dict[str, Any]]:
+    """Return the parameters a notebook declares in its one ``parameters`` cell.
+
+    Parameters
+    ----------
+    notebook : str, path-like or NotebookNode, optional
+        Defaults to the packaged report notebook.
+
+    Returns
+    -------
+    dict
+        ``name -> {"name", "inferred_type_name", "default", "help"}`` (papermill's inspection).
+
+    Raises
+    ------
+    ConfigError
+        When the notebook has no ``parameters`` cell, or more than one.
+    """
+    from papermill.inspection import _infer_parameters
+
+    where: Any = None
+    if notebook is None or isinstance(notebook, (str, os.PathLike)):
+        where = packaged_notebook() if notebook is None else Path(notebook)
+        nb = read_notebook(where)
+    else:
+        nb = notebook
+    cells = _parameter_cells(nb)
+    if len(cells) != 1:
+        raise ConfigError(f"the notebook has {len(cells)} cells tagged 'parameters', needs exactly one", path=where,
+                          fix="tag one cell with plain `name: type = value` lines as 'parameters'")
+    return {p.name: p._asdict() for p in _infer_parameters(nb)}
+
+
+def check_parameters(notebook: str | os.PathLike[str] | Any | None, parameters: Mapping[str, Any]) -> None:
+    """Fail before execution when a parameter is unknown to the notebook or has the wrong type.
+
+    Papermill only logs a warning for an unknown parameter; a report must not run with a
+    typo silently ignored.
+
+    Parameters
+    ----------
+    notebook : str, path-like or NotebookNode, optional
+        The notebook (``None``: the packaged report).
+    parameters : mapping
+        The values that would be injected.
+
+    Raises
+    ------
+    ConfigError
+        Naming the parameter, the closest known name and the list of known ones.
+
+    Examples
+    --------
+    >>> check_parameters(None, {"mnth": "2025-12"})  # doctest: +SKIP
+    Traceback (most recent call last):
+    ConfigError: ...: unknown notebook parameter 'mnth' — fix: did you mean 'month'? ...
+    """
+    declared = notebook_parameters(notebook)
+    where = None if not isinstance(notebook, (str, os.PathLike)) else notebook
+    for name, value in parameters.items():
+        if name not in declared:
+            close = difflib.get_close_matches(name, list(declared), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise ConfigError(f"unknown notebook parameter {name!r}", path=where,
+                              fix=f"{hint}the notebook takes {', '.join(declared)}")
+        type_name = str(declared[name].get("inferred_type_name") or "None").split("[")[0].strip().lower()
+        expected = _PY_TYPES.get(type_name)
+        if expected is None or value is None:
+            continue
+        wrong = not isinstance(value, expected) or (bool not in expected and isinstance(value, bool))
+        if wrong:
+            raise ConfigError(f"notebook parameter {name!r} must be {type_name}, got {value!r}", path=where,
+                              fix=f"pass a {type_name} (the notebook's default is {declared[name]['default']})")
+
+
+# --------------------------------------------------------------------------- inputs and months
+
+
+def _check_month(month: str, what: str = "month") -> str:
+    if not isinstance(month, str) or not _MONTH_RE.match(month):
+        raise ConfigError(f"{what} must look like YYYY-MM, got {month!r}", fix="e.g. --month 2025-12")
+    return month
+
+
+def month_range(start: str, end: str) -> list[str]:
+    """Return every month from ``start`` to ``end`` inclusive, as ``YYYY-MM`` strings.
+
+    Examples
+    --------
+    >>> month_range("2024-11", "2025-02")
+    ['2024-11', '2024-12', '2025-01', '2025-02']
+    """
+    _check_month(start, "--from")
+    _check_month(end, "--to")
+    if start > end:
+        raise ConfigError(f"--from {start} is after --to {end}", fix="swap them")
+    periods = pd.period_range(start, end, freq="M")
+    return [str(p) for p in periods]
+
+
+def _expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[Path] = []
+    for p in paths:
+        s = os.fspath(p)
+        if any(ch in s for ch in "*?["):
+            matches = sorted(glob.glob(s))
+            if not matches:
+                raise InputError("no file matches this pattern", path=s, fix="check the path and the pattern")
+            out.extend(Path(m) for m in matches)
+        else:
+            out.append(Path(s))
+    if not out:
+        raise InputError("no question log given", fix="pass one or more files with --questions")
+    for p in out:
+        if not p.exists():
+            raise InputError("file not found", path=p, fix="check the path")
+    seen: dict[Path, None] = {}
+    for p in out:
+        seen.setdefault(p.resolve(), None)
+    return list(seen)
+
+
+def _load_config(config: Config | str | os.PathLike[str] | None) -> Config:
+    if isinstance(config, Config):
+        return config
+    return load_config(config)
+
+
+def months_with_data(questions: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+                     config: Config | str | os.PathLike[str] | None = None) -> list[str]:
+    """Return the months (``YYYY-MM``, sorted) in which the question logs have questions.
+
+    Parameters
+    ----------
+    questions : path, glob or list of them
+    config : Config or path, optional
+
+    Returns
+    -------
+    list of str
+    """
+    import asklens
+
+    cfg = _load_config(config)
+    result = asklens.load_questions([str(p) for p in _expand_paths(questions)], config=cfg)
+    asked = result.questions["asked_at"]
+    if asked.empty:
+        return []
+    tz = cfg.workspace.timezone
+    local = asked.dt.tz_convert(tz) if asked.dt.tz is not None else asked
+    return sorted({f"{t.year:04d}-{t.month:02d}" for t in local.dropna()})
+
+
+def published_months(out_dir: str | os.PathLike[str]) -> list[str]:
+    """Return the months that have a published report in ``out_dir`` (sorted)."""
+    out = Path(out_dir)
+    if not out.is_dir():
+        return []
+    return sorted(p.name for p in out.iterdir()
+                  if p.is_dir() and _MONTH_RE.match(p.name) and (p / "report.html").is_file())
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- the notebook side
+
+
+class _Html:
+    """A displayable HTML fragment (already escaped where it holds data)."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:  # pragma: no cover - for print()
+        return self.markup
+
+
+def show_html(markup: str) -> _Html:
+    """Return an object that a notebook displays as the given HTML (the caller escapes data).
+
+    Parameters
+    ----------
+    markup : str
+    """
+    return _Html(markup)
+
+
+def _cell_text(value: Any, max_chars: int) -> str:
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    if isinstance(value, (list, tuple)):
+        text = "; ".join(str(v) for v in value)
+    elif isinstance(value, float):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else str(value)
+    elif isinstance(value, pd.Timestamp):
+        text = value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
+    else:
+        text = str(value)
+    if len(text) > max_chars:
+        text = text[: max_chars - 1].rstrip() + "…"
+    return text
+
+
+def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, max_chars: int = 160,
+               columns: Mapping[str, str] | Sequence[str] | None = None, sortable: bool | None = None,
+               empty: str = "Nothing to show for this month.") -> _Html:
+    """Return a readable, escaped HTML table for a report (sortable when long).
+
+    Every cell is HTML-escaped, so patron text such as ``<script>`` shows as text.
+
+    Parameters
+    ----------
+    table : DataFrame
+    caption : str, default ""
+        A plain-words caption above the table.
+    max_rows : int, default 25
+        Rows shown; the caption says how many were left out (the CSV has them all).
+    max_chars : int, default 160
+        Longer cell texts are cut with an ellipsis.
+    columns : mapping or sequence, optional
+        Columns to show, in order; a mapping also renames them (``{"n": "Questions"}``).
+    sortable : bool, optional
+        Add click-to-sort headers; default when the table has more than 8 rows.
+    empty : str
+        Text shown when the table has no rows.
+
+    Returns
+    -------
+    object with ``_repr_html_``
+    """
+    df = table
+    if columns is not None:
+        names = dict(columns) if isinstance(columns, Mapping) else {c: c for c in columns}
+        keep = [c for c in names if c in df.columns]
+        df = df.loc[:, keep].rename(columns={c: names[c] for c in keep})
+    cap = html.escape(caption)
+    if df.empty:
+        return _Html(f'<div class="asklens-table-wrap"><p class="asklens-caption">{cap}</p>'
+                     f'<p class="asklens-empty">{html.escape(empty)}</p></div>')
+    total = len(df)
+    shown = df.head(max_rows)
+    if sortable is None:
+        sortable = len(shown) > 8
+    numeric = {c: pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])
+               for c in shown.columns}
+    num_cls = ' class="num"'
+    head = "".join(f"<th{num_cls if numeric[c] else ''}>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = []
+    for rec in shown.itertuples(index=False, name=None):
+        cells = []
+        for c, v in zip(shown.columns, rec):
+            text = html.escape(_cell_text(v, max_chars))
+            cls = ' class="num"' if numeric[c] else ""
+            cells.append(f"<td{cls}>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    note = ""
+    if total > len(shown):
+        note = f" (top {len(shown)} of {total}; all rows are in the CSV)"
+    classes = "asklens-table" + (" asklens-sortable" if sortable else "")
+    markup = (f'<div class="asklens-table-wrap"><p class="asklens-caption">{cap}{html.escape(note)}</p>'
+              f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return _Html(markup)
+
+
+_FIGURES = {"count": 0}
+
+
+def _make_renderer() -> Any:
+    """Build the plotly renderer the report kernel uses (no CDN, plotly.js inlined once)."""
+    from plotly.io import to_html
+    from plotly.io._base_renderers import HtmlRenderer
+
+    class AsklensRenderer(HtmlRenderer):
+        """Like plotly's ``notebook`` renderer, minus the MathJax CDN, with stable div ids."""
+
+        def __init__(self) -> None:
+            super().__init__(connected=False, full_html=False, global_init=True,
+                             config={"displaylogo": False, "responsive": True}, include_plotlyjs=False)
+
+        def to_mimebundle(self, fig_dict: dict) -> dict:
+            # plotly copies renderers, so the figure counter lives in the module
+            _FIGURES["count"] += 1
+            markup = to_html(fig_dict, config=self.config, include_plotlyjs=False, include_mathjax=False,
+                             full_html=False, default_width="100%", default_height=480, validate=False,
+                             div_id=f"asklens-figure-{_FIGURES['count']}")
+            return {"text/html": f'<div class="asklens-figure">{markup}</div>',
+                    "application/vnd.plotly.v1+json": fig_dict}
+
+    return AsklensRenderer()
+
+
+def setup_notebook() -> None:
+    """Prepare a report kernel: the plotly renderer for HTML export, quiet warnings, pandas display.
+
+    Call it in the first cell of a report notebook. Plotly 6+ with nbconvert drops charts
+    silently unless a renderer that writes HTML is set; this one inlines plotly.js once
+    and loads nothing from the network.
+    """
+    import warnings
+
+    import plotly.io as pio
+
+    _FIGURES["count"] = 0
+    pio.renderers["asklens"] = _make_renderer()
+    pio.renderers.default = "asklens"
+    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_rows", 60)
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+
+# --------------------------------------------------------------------------- HTML export
+
+_REPORT_CSS = """
+:root { --asklens-ink: #1f2933; --asklens-muted: #52606d; --asklens-line: #d9e2ec; --asklens-accent: #0072B2; }
+body.jp-Notebook { background: #fff; }
+main { max-width: 1180px; margin: 0 auto; padding: 16px 28px 48px; }
+body, .jp-RenderedHTMLCommon { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  color: var(--asklens-ink); }
+.jp-RenderedHTMLCommon { font-size: 15px; line-height: 1.5; padding-right: 0; }
+.jp-RenderedHTMLCommon h1 { font-size: 1.9em; margin-top: 0.4em; }
+.jp-RenderedHTMLCommon h2 { font-size: 1.45em; border-bottom: 2px solid var(--asklens-line); padding-bottom: 4px;
+  margin-top: 1.6em; }
+.jp-RenderedHTMLCommon h3 { font-size: 1.15em; margin-top: 1.2em; }
+.jp-Cell { padding: 2px 0; }
+.jp-OutputArea-output { overflow-x: auto; }
+.asklens-summary { background: #f5f7fa; border-left: 5px solid var(--asklens-accent); padding: 10px 18px;
+  margin: 8px 0 14px; }
+.asklens-summary li { margin: 3px 0; }
+.asklens-kpis { display: flex; flex-wrap: wrap; gap: 12px; margin: 10px 0 6px; }
+.asklens-kpi { border: 1px solid var(--asklens-line); border-radius: 8px; padding: 10px 14px; min-width: 150px;
+  flex: 1 1 150px; background: #fff; }
+.asklens-kpi .value { font-size: 1.7em; font-weight: 650; }
+.asklens-kpi .label { color: var(--asklens-muted); font-size: 0.9em; }
+.asklens-kpi .note { color: var(--asklens-muted); font-size: 0.82em; }
+.asklens-caption { font-weight: 600; margin: 10px 0 4px; }
+.asklens-empty { color: var(--asklens-muted); font-style: italic; }
+.asklens-note { color: var(--asklens-muted); font-size: 0.9em; }
+.jp-RenderedHTMLCommon table.asklens-table { border-collapse: collapse; font-size: 13.5px; width: 100%;
+  table-layout: auto; margin: 0 0 10px; }
+.jp-RenderedHTMLCommon table.asklens-table th { background: #eef2f7; text-align: left; padding: 6px 8px;
+  border-bottom: 2px solid #bcccdc; position: sticky; top: 0; }
+.jp-RenderedHTMLCommon table.asklens-table td { text-align: left; padding: 5px 8px; border-bottom: 1px solid
+  var(--asklens-line); vertical-align: top; max-width: 420px; white-space: normal; }
+.jp-RenderedHTMLCommon table.asklens-table th.num, .jp-RenderedHTMLCommon table.asklens-table td.num {
+  text-align: right; font-variant-numeric: tabular-nums; }
+.jp-RenderedHTMLCommon table.asklens-table tbody tr:nth-child(even) { background: #fafbfc; }
+table.asklens-sortable th { cursor: pointer; user-select: none; }
+table.asklens-sortable th::after { content: " \\2195"; color: #9aa5b1; font-size: 0.85em; }
+table.asklens-sortable th[aria-sort="ascending"]::after { content: " \\2191"; color: var(--asklens-ink); }
+table.asklens-sortable th[aria-sort="descending"]::after { content: " \\2193"; color: var(--asklens-ink); }
+.asklens-figure { margin: 6px 0 14px; }
+.asklens-footer { color: var(--asklens-muted); font-size: 0.85em; margin-top: 30px; border-top: 1px solid
+  var(--asklens-line); padding-top: 8px; }
+@media print { table.asklens-sortable th::after { content: ""; } }
+"""
+
+_SORTER_JS = """
+(function () {
+  function key(cell, numeric) {
+    var t = (cell ? cell.textContent : "").trim();
+    if (numeric) { var n = parseFloat(t.replace(/[^0-9.eE+-]/g, "")); return isNaN(n) ? -Infinity : n; }
+    return t.toLowerCase();
+  }
+  document.querySelectorAll("table.asklens-sortable").forEach(function (table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, col) {
+      th.setAttribute("tabindex", "0");
+      function sort() {
+        var dir = th.getAttribute("aria-sort") === "descending" ? "ascending" : "descending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", dir);
+        var numeric = th.classList.contains("num");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a.cells[col], numeric), y = key(b.cells[col], numeric);
+          var r = x < y ? -1 : x > y ? 1 : 0;
+          return dir === "ascending" ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter") { sort(); } });
+    });
+  });
+})();
+"""
+
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block extra_css -%}<style type="text/css">{{ resources.asklens_css }}</style>{%- endblock extra_css -%}
+{%- block footer_js -%}<script>{{ resources.asklens_js }}</script>{%- endblock footer_js -%}
+"""
+
+
+def _strip_for_managers(nb: Any) -> Any:
+    """Return a copy of an executed notebook without stderr streams, errors or empty code cells."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "parameters" in tags or "injected-parameters" in tags or "remove-cell" in tags:
+            continue
+        if cell.cell_type == "markdown" and "papermill-error-cell-tag" in tags:
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            if not cell.outputs:
+                continue
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def export_html(notebook: Any, dest: str | os.PathLike[str], *, title: str | None = None) -> Path:
+    """Export an executed notebook to a self-contained HTML page without code.
+
+    No script or style is loaded from the network (no require.js, MathJax or mermaid
+    CDN); plotly.js is inlined once by the kernel's renderer (:func:`setup_notebook`);
+    tables with class ``asklens-sortable`` get a small inline sorter.
+
+    Parameters
+    ----------
+    notebook : NotebookNode or path
+        An executed notebook.
+    dest : str or path-like
+        The HTML file to write.
+    title : str, optional
+        The page title (default: the notebook's ``metadata.title``).
+
+    Returns
+    -------
+    Path
+    """
+    import tempfile
+
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook, as_version=4) if isinstance(notebook, (str, os.PathLike)) else notebook
+    nb = _strip_for_managers(nb)
+    if title:
+        nb.metadata["title"] = title
+    with tempfile.TemporaryDirectory() as tmp:
+        template = Path(tmp) / "asklens_report.html.j2"
+        template.write_text(_TEMPLATE, encoding="utf-8")
+        exporter = HTMLExporter(template_file=str(template), exclude_input=True, exclude_input_prompt=True,
+                                exclude_output_prompt=True, embed_images=True)
+        body, _ = exporter.from_notebook_node(
+            nb, resources={"asklens_css": _REPORT_CSS, "asklens_js": _SORTER_JS,
+                           "metadata": {"name": title or nb.metadata.get("title", "report")}})
+    dest = Path(dest)
+    dest.write_text(body, encoding="utf-8")
+    return dest
+
+
+# --------------------------------------------------------------------------- index page
+
+
+def _fmt_int(value: Any) -> str:
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return "–"
+
+
+def _fmt_pct(value: Any, signed: bool = False) -> str:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "–"
+    if v != v:
+        return "–"
+    return f"{v:+.0%}" if signed else f"{v:.0%}"
+
+
+def _fmt_num(value: Any, digits: int = 0) -> str:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "–"
+    if v != v:
+        return "–"
+    return f"{v:,.{digits}f}"
+
+
+def write_index(out_dir: str | os.PathLike[str], *, title: str | None = None) -> Path:
+    """Write ``out_dir/index.html`` listing every published month with its headline figures.
+
+    The page is plain HTML (no script), rebuilt from each month's ``kpis.json``, and
+    replaced atomically.
+
+    Parameters
+    ----------
+    out_dir : str or path-like
+    title : str, optional
+        Defaults to the library name found in the newest ``kpis.json``.
+
+    Returns
+    -------
+    Path
+    """
+    out = Path(out_dir)
+    rows = []
+    library = None
+    for month in sorted(published_months(out), reverse=True):
+        try:
+            kpis = json.loads((out / month / "kpis.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            kpis = {}
+        library = library or kpis.get("library")
+        m = html.escape(month)
+        rows.append(
+            "<tr>"
+            f'<td><a href="{m}/report.html">{m}</a></td>'
+            f'<td class="num">{_fmt_int(kpis.get("questions"))}</td>'
+            f'<td class="num">{_fmt_pct(kpis.get("change_vs_previous_month"), signed=True)}</td>'
+            f'<td class="num">{_fmt_pct(kpis.get("change_vs_last_year"), signed=True)}</td>'
+            f'<td class="num">{_fmt_pct(kpis.get("automatable_share"))}</td>'
+            f'<td class="num">{_fmt_num(kpis.get("hours_at_stake"))}</td>'
+            f'<td class="num">{_fmt_int(kpis.get("faqs_to_write"))}</td>'
+            f'<td class="num">{_fmt_int(kpis.get("topics_needing_people"))}</td>'
+            f'<td><a href="{m}/report.ipynb">notebook</a> · <a href="{m}/tables/">tables</a></td>'
+            "</tr>"
+        )
+    heading = html.escape(title or (f"{library} — question reports" if library else "Question reports"))
+    body = "".join(rows) or '<tr><td colspan="9">No reports yet.</td></tr>'
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{heading}</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1f2933;
+  max-width: 1100px; margin: 24px auto; padding: 0 20px; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 14px; }}
+th {{ background: #eef2f7; text-align: left; padding: 7px 8px; border-bottom: 2px solid #bcccdc; }}
+td {{ padding: 6px 8px; border-bottom: 1px solid #d9e2ec; }}
+.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+a {{ color: #0072B2; }}
+p.note {{ color: #52606d; font-size: 0.9em; }}
+</style></head>
+<body>
+<h1>{heading}</h1>
+<p class="note">One report per month, newest first. Change columns compare with the previous month and the same
+month a year earlier; "looks automatable" is the share of the month's questions in topics that the rubric marks
+for automation; staff hours at stake is the estimated monthly time those questions cost.</p>
+<table>
+<thead><tr><th>Month</th><th class="num">Questions</th><th class="num">vs previous month</th>
+<th class="num">vs a year earlier</th><th class="num">Looks automatable</th><th class="num">Staff hours at stake</th>
+<th class="num">FAQs to write</th><th class="num">Topics needing people</th><th>Also</th></tr></thead>
+<tbody>
+{body}
+</tbody></table>
+<p class="note">Made by asklens {html.escape(__version__)}.</p>
+</body></html>
+"""
+    dest = out / "index.html"
+    tmp = out / f".index-{uuid.uuid4().hex[:8]}.html"
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, dest)
+    return dest
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What :func:`render_report` published.
+
+    Attributes
+    ----------
+    month : str
+    folder : Path
+        ``DIR/YYYY-MM``.
+    html : Path
+        ``DIR/YYYY-MM/report.html``.
+    kpis : dict
+        The headline figures.
+    seconds : float
+        Wall time of the whole run.
+    html_bytes : int
+    """
+
+    month: str
+    folder: Path
+    html: Path
+    kpis: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    html_bytes: int = 0
+
+
+def _clean_stale(out: Path) -> None:
+    """Remove temp folders of killed runs; restore a month left aside by a run killed mid-swap."""
+    for p in out.iterdir() if out.is_dir() else []:
+        if not p.is_dir():
+            if p.name.startswith(".index-") and p.suffix == ".html":
+                p.unlink(missing_ok=True)
+            continue
+        if p.name.startswith(TMP_PREFIX):
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.name.startswith(OLD_PREFIX):
+            month = p.name[len(OLD_PREFIX):len(OLD_PREFIX) + 7]
+            target = out / month
+            if _MONTH_RE.match(month) and not target.exists():
+                os.rename(p, target)
+            else:
+                shutil.rmtree(p, ignore_errors=True)
+
+
+def _publish(staging: Path, target: Path) -> None:
+    """Move ``staging`` to ``target``, replacing an existing folder with two renames."""
+    if target.exists():
+        aside = target.parent / f"{OLD_PREFIX}{target.name}-{uuid.uuid4().hex[:8]}"
+        os.rename(target, aside)
+        os.rename(staging, target)
+        shutil.rmtree(aside, ignore_errors=True)
+    else:
+        os.rename(staging, target)
+
+
+@contextlib.contextmanager
+def _kernel_env(values: Mapping[str, str]) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _describe_cell(nb: Any, index: int | None) -> str:
+    if index is None or not (0 <= index < len(nb.cells)):
+        return "an unknown cell"
+    heading = ""
+    for cell in nb.cells[:index][::-1]:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    heading = line.lstrip("#").strip()
+                    break
+            if heading:
+                break
+    first = next((ln.strip() for ln in nb.cells[index].source.splitlines()
+                  if ln.strip() and not ln.strip().startswith("#")), "")
+    if len(first) > 60:
+        first = first[:57] + "..."
+    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                  and "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    number = code_cells.index(index) + 1 if index in code_cells else index + 1
+    text = f"code cell {number}"
+    if heading:
+        text += f' under "{heading}"'
+    if first:
+        text += f" (`{first}`)"
+    return text
+
+
+def _package_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": platform.python_version()}
+    for name in ("asklens", "pandas", "numpy", "scikit-learn", "scipy", "plotly", "papermill", "nbconvert",
+                 "nbclient", "ipykernel", "jupytext", "sentence-transformers", "torch"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return out
+
+
+def render_report(
+    questions: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    month: str,
+    faq: str | os.PathLike[str] | None = None,
+    out_dir: str | os.PathLike[str] | None = None,
+    config: Config | str | os.PathLike[str] | None = None,
+    seed: int = 0,
+    notebook: str | os.PathLike[str] | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    progress: ProgressCallback | None = None,
+    lock_timeout: float = 3600.0,
+) -> ReportResult:
+    """Render one month's report into ``out_dir/YYYY-MM/`` and update ``out_dir/index.html``.
+
+    The notebook is checked (one ``parameters`` cell; every parameter known and of the
+    right type) before anything runs, executed by papermill into a temporary folder inside
+    ``out_dir``, exported to HTML and published by renaming the folder into place. A
+    failed run keeps the last good report and saves the failed notebook in
+    ``out_dir/.failed/YYYY-MM.ipynb``.
+
+    Parameters
+    ----------
+    questions : path, glob or list of them
+        The question logs (any format the readers know).
+    month : str
+        ``YYYY-MM``.
+    faq : path, optional
+        The FAQ base.
+    out_dir : path, optional
+        Where reports live; default ``[workspace] reports_dir`` of the config.
+    config : Config or path, optional
+        The workspace config (``asklens.toml``); ``None`` looks in the working folder.
+    seed : int, default 0
+        Passed to every random step; the same inputs and seed give the same tables.
+    notebook : path, optional
+        Another report notebook (default ``[report] notebook``, else the packaged one).
+    parameters : mapping, optional
+        Extra notebook parameters (checked like the others).
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` while the run advances.
+    lock_timeout : float, default 3600
+        Seconds to wait for another run on the same ``out_dir`` to finish.
+
+    Returns
+    -------
+    ReportResult
+
+    Raises
+    ------
+    InputError, ConfigError
+        Bad inputs or config (nothing executed; exit status 2 in the CLI).
+    NotebookError
+        The notebook failed or timed out (exit status 3); names the cell and where the
+        failed notebook was kept.
+    """
+    import filelock
+
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    report = (lambda stage, done=0, total=0: progress(stage, done, total)) if progress else (lambda *a, **k: None)
+
+    report("checking inputs")
+    _check_month(month)
+    cfg = _load_config(config)
+    paths = _expand_paths(questions)
+    faq_path = None
+    if faq is not None and str(faq) != "":
+        faq_path = Path(faq)
+        if not faq_path.is_file():
+            raise InputError("FAQ file not found", path=faq_path, fix="check the --faq path")
+        faq_path = faq_path.resolve()
+    out = Path(out_dir) if out_dir is not None else cfg.resolve(cfg.workspace.reports_dir)
+    nb_path = find_notebook(cfg, notebook)
+    kernel_name = cfg.report.kernel_name or "python3"
+    nb = read_notebook(nb_path, kernel_name=kernel_name)
+    config_path = str(Path(cfg.path).resolve()) if cfg.path else ""
+    params: dict[str, Any] = {
+        "questions": [str(p) for p in paths],
+        "faq": str(faq_path) if faq_path else "",
+        "month": month,
+        "config": config_path,
+        "seed": int(seed),
+    }
+    params.update(parameters or {})
+    check_parameters(nb_path, params)
+    _check_kernel(kernel_name, cfg)
+    if cfg.report.execution_timeout <= 0 or cfg.report.kernel_start_timeout <= 0:
+        raise ConfigError("[report] execution_timeout and kernel_start_timeout must be positive seconds",
+                          path=cfg.path)
+    timings["check"] = time.perf_counter() - started
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the reports folder: {exc.strerror}", path=out) from None
+    lock = filelock.FileLock(str(out / LOCK_NAME))
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        report("waiting for another report run on this folder")
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except filelock.Timeout:
+            raise AsklensError("another asklens report run is still writing to this folder", path=out,
+                               fix=f"wait for it to finish (lock {out / LOCK_NAME})") from None
+    try:
+        _clean_stale(out)
+        staging = out / f"{TMP_PREFIX}{month}-{uuid.uuid4().hex[:8]}"
+        (staging / "tables").mkdir(parents=True)
+        try:
+            params["output_dir"] = str(staging.resolve())
+            if "output_dir" not in notebook_parameters(nb):
+                params.pop("output_dir")
+            executed = _execute(nb, params, staging=staging, out=out, month=month, cfg=cfg,
+                                kernel_name=kernel_name, report=report, timings=timings)
+            t0 = time.perf_counter()
+            report("writing the HTML page", 0, 1)
+            kpis_path = staging / "kpis.json"
+            kpis = json.loads(kpis_path.read_text(encoding="utf-8")) if kpis_path.is_file() else {}
+            library = kpis.get("library") or cfg.workspace.name
+            export_html(executed, staging / "report.html",
+                        title=f"{library} — questions report, {_month_words(month)}")
+            timings["export"] = time.perf_counter() - t0
+            html_bytes = (staging / "report.html").stat().st_size
+            manifest = {
+                "month": month,
+                "asklens": __version__,
+                "packages": _package_versions(),
+                "notebook": {"path": str(nb_path), "sha256": _sha256(nb_path)},
+                "config": {"path": config_path, "digest": cfg.digest()},
+                "inputs": {
+                    "questions": [{"path": str(p), "bytes": p.stat().st_size, "sha256": _sha256(p)} for p in paths],
+                    "faq": ({"path": str(faq_path), "bytes": faq_path.stat().st_size, "sha256": _sha256(faq_path)}
+                            if faq_path else None),
+                },
+                "seed": int(seed),
+                "parameters": {k: v for k, v in params.items() if k != "output_dir"},
+                "redactions": kpis.get("redactions", {}),
+                "rows_read": kpis.get("rows_read"),
+                "rows_dropped": kpis.get("rows_dropped"),
+                "html_bytes": html_bytes,
+                "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
+                "created_at": pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
+                "host": {"platform": platform.platform(), "python": sys.version.split()[0]},
+            }
+            timings["total"] = time.perf_counter() - started
+            manifest["timings_seconds"]["total"] = round(timings["total"], 3)
+            (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str) + "\n",
+                                                   encoding="utf-8")
+            report("publishing", 1, 1)
+            target = out / month
+            _publish(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        write_index(out)
+    finally:
+        lock.release()
+    return ReportResult(month=month, folder=out / month, html=out / month / "report.html", kpis=kpis,
+                        seconds=time.perf_counter() - started, html_bytes=html_bytes)
+
+
+def _month_words(month: str) -> str:
+    return pd.Period(month, freq="M").strftime("%B %Y")
+
+
+def _check_kernel(kernel_name: str, cfg: Config) -> None:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        raise ConfigError(f"no Jupyter kernel named {kernel_name!r}", path=cfg.path,
+                          fix="set [report] kernel_name to an installed kernel (see 'jupyter kernelspec list'), "
+                              "or run 'python -m ipykernel install --user'") from None
+
+
+def _execute(nb: Any, params: dict[str, Any], *, staging: Path, out: Path, month: str, cfg: Config,
+             kernel_name: str, report: Callable[..., None], timings: dict[str, float]) -> Any:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    n_code = sum(1 for c in nb.cells if c.cell_type == "code") + 1  # + the injected parameters cell
+    state: dict[str, Any] = {"index": None, "done": 0}
+
+    def on_start(cell: Any, cell_index: int, **_: Any) -> None:
+        state["index"] = cell_index
+
+    def on_done(cell: Any, cell_index: int, **_: Any) -> None:
+        if cell.cell_type == "code":
+            state["done"] += 1
+            report("running the notebook", state["done"], n_code)
+
+    output = staging / "report.ipynb"
+    cwd = Path(cfg.path).resolve().parent if cfg.path else Path.cwd()
+    env = {"PLOTLY_RENDERER": "notebook", "PYTHONHASHSEED": "0", "ASKLENS_REPORT": "1"}
+    t0 = time.perf_counter()
+    report("running the notebook", 0, n_code)
+    ipc_dir = None
+    extra: dict[str, Any] = {}
+    if os.name == "posix":
+        # talk to the kernel over local sockets (not TCP): patron text stays on this machine
+        import tempfile
+
+        from traitlets.config import Config as TraitletsConfig
+
+        ipc_dir = tempfile.mkdtemp(prefix="asklens-kernel-")
+        extra["config"] = TraitletsConfig({"KernelManager": {"transport": "ipc", "ip": os.path.join(ipc_dir, "k")}})
+    try:
+        with _kernel_env(env):
+            executed = pm.execute_notebook(
+                nb, str(output), parameters=params, kernel_name=kernel_name, progress_bar=False,
+                log_output=False, start_timeout=cfg.report.kernel_start_timeout,
+                execution_timeout=cfg.report.execution_timeout, cwd=str(cwd),
+                on_cell_start=on_start, on_cell_complete=on_done, **extra,
+            )
+    except PapermillExecutionError as exc:
+        where = _keep_failed(output, out, month)
+        if exc.ename in {"InputError", "ConfigError", "AsklensError"}:
+            # the library found bad input while the notebook ran: a user error (exit 2), said in one line
+            klass = ConfigError if exc.ename == "ConfigError" else InputError
+            raise klass(" ".join(str(exc.evalue).split())) from None
+        raise NotebookError(
+            f"the report notebook failed in {_describe_cell(_executed_or(output, nb), state['index'])}: "
+            f"{exc.ename}: {' '.join(str(exc.evalue).split())[:300]}",
+            fix=f"open the failed notebook kept at {where}",
+        ) from None
+    except Exception as exc:  # timeouts, dead kernels, kernels that never start
+        where = _keep_failed(output, out, month)
+        what = type(exc).__name__
+        if "Timeout" in what or isinstance(exc, TimeoutError):
+            reason = (f"took longer than [report] execution_timeout = {cfg.report.execution_timeout} s"
+                      if state["index"] is not None else
+                      f"the kernel did not start within [report] kernel_start_timeout = "
+                      f"{cfg.report.kernel_start_timeout} s")
+        elif state["index"] is None:
+            reason = f"the kernel could not start ({what}: {' '.join(str(exc).split())[:200]})"
+        else:
+            reason = f"{what}: {' '.join(str(exc).split())[:300]}"
+        cell = _describe_cell(nb, state["index"]) if state["index"] is not None else "kernel start"
+        raise NotebookError(f"the report notebook failed in {cell}: {reason}",
+                            fix=f"see the notebook kept at {where}" if where else "raise the timeout in [report]",
+                            ) from None
+    finally:
+        if ipc_dir:
+            shutil.rmtree(ipc_dir, ignore_errors=True)
+    timings["execute"] = time.perf_counter() - t0
+    return executed
+
+
+def _executed_or(output: Path, nb: Any) -> Any:
+    import nbformat
+
+    try:
+        executed = nbformat.read(output, as_version=4) if output.is_file() else None
+    except Exception:  # pragma: no cover - half-written file
+        executed = None
+    if executed is None:
+        return nb
+    # papermill inserts an error banner cell at the top of a failed notebook; drop it so
+    # indices match the ones the hooks saw
+    executed.cells = [c for c in executed.cells
+                      if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])]
+    return executed
+
+
+def _keep_failed(output: Path, out: Path, month: str) -> Path | None:
+    if not output.is_file():
+        return None
+    dest_dir = out / FAILED_DIR
+    dest_dir.mkdir(exist_ok=True)
+    dest = dest_dir / f"{month}.ipynb"
+    shutil.copyfile(output, dest)
+    return dest
+
+
+def render_reports(
+    questions: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    months: Sequence[str],
+    progress_month: Callable[[str, int, int], None] | None = None,
+    **kwargs: Any,
+) -> list[ReportResult]:
+    """Render several months in order with :func:`render_report`; stop at the first failure.
+
+    Parameters
+    ----------
+    questions : path, glob or list of them
+    months : sequence of str
+    progress_month : callable, optional
+        Called as ``progress_month(month, i, n)`` before each month.
+    **kwargs
+        Passed to :func:`render_report`.
+
+    Returns
+    -------
+    list of ReportResult
+    """
+    results = []
+    for i, month in enumerate(months):
+        if progress_month:
+            progress_month(month, i, len(months))
+        results.append(render_report(questions, month=month, **kwargs))
+    return results
+
+
+# --------------------------------------------------------------------------- workspaces
+
+_TOPICS_TOML = """\
+# Topic curation for asklens: staff edits to the topics the model finds. They are
+# applied on every run and survive refits. Topic ids are the numbers in the report's
+# topics table (tables/topics.csv). Uncomment and edit.
+#
+# pin = [3, 12]            # never retired or merged away by a refit
+# ignore = [17]            # kept, but marked "ignored" (reports leave it out)
+#
+# [rename]
+# 4 = "Printing and scanning"
+#
+# [[merge]]
+# topics = [9, 21]         # 21 goes into 9
+# label = "Room booking"   # optional
+#
+# [[split]]
+# topic = 4
+# keywords = ["poster", "plotter"]
+# label = "Poster printing"
+"""
+
+
+def _toml_value(value: Any) -> str:
+    """Return a TOML inline value (inline tables for dicts, so a commented line holds it all)."""
+    import tomli_w
+
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        items = ", ".join(f"{k if re.fullmatch(r'[A-Za-z0-9_-]+', str(k)) else json.dumps(str(k))} = "
+                          f"{_toml_value(v)}" for k, v in value.items())
+        return "{ " + items + " }"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
+
+
+def default_config_text(*, name: str = "My library", timezone: str = "UTC") -> str:
+    """Return an ``asklens.toml`` with every setting written out as a commented default.
+
+    Parameters
+    ----------
+    name : str, default "My library"
+    timezone : str, default "UTC"
+        An IANA time zone such as ``"America/New_York"``.
+
+    Returns
+    -------
+    str
+        Valid TOML: only ``[workspace] name`` and ``timezone`` are set; everything else
+        is a comment showing the default, to uncomment and edit.
+    """
+    import typing
+
+    from asklens import config as config_module
+
+    lines = ["# asklens workspace settings. Uncomment a line to change a default.",
+             "# Docs: each [section] matches a class in asklens.config.", ""]
+    cfg = Config()
+    for section, klass in config_module._SECTIONS.items():
+        doc = (klass.__doc__ or "").strip().splitlines()[0] if klass.__doc__ else ""
+        lines.append(f"[{section}]")
+        if doc:
+            lines.append(f"# {doc}")
+        values = dataclasses.asdict(getattr(cfg, section))
+        for key, value in values.items():
+            if section == "workspace" and key in {"name", "timezone"}:
+                lines.append(f"{key} = {_toml_value(name if key == 'name' else timezone)}")
+                continue
+            if value is None:
+                hints = typing.get_type_hints(klass)
+                lines.append(f"# {key} =   # not set ({hints.get(key, '')})".rstrip())
+                continue
+            if section == "terms" and key == "terms":
+                lines.append('# terms = [{ name = "Fall 2025", start = "2025-08-25", end = "2025-12-12" }]')
+                continue
+            lines.append(f"# {key} = {_toml_value(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def init_workspace(dest: str | os.PathLike[str], *, name: str = "My library", timezone: str = "UTC",
+                   force: bool = False) -> Path:
+    """Create a workspace for a new library: config, data folders, notebooks, reports.
+
+    Creates ``asklens.toml`` (commented defaults), ``data/raw/``, ``data/processed/``,
+    ``notebooks/`` (copies of the packaged report and topics-browser notebooks),
+    ``reports/`` and ``topics.toml`` (the curation file), plus a ``.gitignore`` that
+    keeps raw data, caches and reports out of version control.
+
+    Parameters
+    ----------
+    dest : str or path-like
+        The workspace folder (created if missing).
+    name : str, default "My library"
+        The library's name, shown on reports.
+    timezone : str, default "UTC"
+        The library's IANA time zone.
+    force : bool, default False
+        Overwrite an existing ``asklens.toml`` (other files are kept).
+
+    Returns
+    -------
+    Path
+        The config file.
+
+    Raises
+    ------
+    ConfigError
+        When ``dest`` already holds an ``asklens.toml`` (without ``force``), or the time zone
+        is unknown.
+    """
+    dest = Path(dest)
+    cfg_path = dest / "asklens.toml"
+    if cfg_path.exists() and not force:
+        raise ConfigError("this folder already has an asklens.toml", path=cfg_path,
+                          fix="pick another folder, or pass --force to overwrite the config")
+    text = default_config_text(name=name, timezone=timezone)
+    import tomllib
+
+    Config.from_dict(tomllib.loads(text), path=str(cfg_path))  # validates the time zone
+    for sub in ("data/raw", "data/processed", "notebooks", "reports"):
+        (dest / sub).mkdir(parents=True, exist_ok=True)
+    cfg_path.write_text(text, encoding="utf-8")
+    for nb in (REPORT_NOTEBOOK, BROWSER_NOTEBOOK):
+        target = dest / "notebooks" / nb
+        if not target.exists():
+            shutil.copyfile(packaged_notebook(nb), target)
+    curation = dest / "topics.toml"
+    if not curation.exists():
+        curation.write_text(_TOPICS_TOML, encoding="utf-8")
+    ignore = dest / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("data/raw/\ndata/processed/\ndata/cache/\nreports/\n", encoding="utf-8")
+    return cfg_path
+
+
+# --------------------------------------------------------------------------- report data
+
+
+# What each table is called on the page and which of its columns a manager sees.
+_DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
+    "at_a_glance": ("This month against last month and a year earlier", {
+        "measure": "", "this_month": "This month", "previous_month": "Previous month",
+        "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
+    "channels": ("How this month's questions arrived", {
+        "channel": "Channel", "n_questions": "Questions", "share": "Share", "previous_month": "Previous month"}),
+    "topics": ("All topics this month", {
+        "topic_id": "Topic", "topic_label": "What people ask about", "n_questions": "Questions this month",
+        "n_history": "Questions so far", "keywords": "Keywords", "examples": "Example questions"}),
+    "rising": ("Topics that changed (new, rising, fading or seasonal)", {
+        "topic_label": "Topic", "status": "Status", "n_recent": "Recent months", "n_baseline": "Months before",
+        "n_last_year": "A year earlier", "reason": "Why"}),
+    "seasonal_flags": ("Weeks of this term unlike the same weeks last year", {
+        "term_week": "Week of term", "n_this_year": "This year", "n_last_year": "Last year", "status": "Status",
+        "reason": "Why"}),
+    "files": ("Files read", {"path": "File", "format": "Format", "rows_read": "Rows read",
+                             "rows_kept": "Rows kept"}),
+    "dropped_reasons": ("Rows not used, and why", {"reason": "Reason", "rows": "Rows"}),
+    "redactions": ("Personal details removed before anything was analysed", {
+        "kind": "Kind", "count": "Removed", "meaning": "What it is"}),
+    "rules": ("The rules and thresholds behind this report (from asklens.toml)", {
+        "section": "Section", "setting": "Setting", "value": "Value", "meaning": "Meaning"}),
+}
+
+_REDACTION_WORDS = {
+    "email": "email addresses", "phone": "phone numbers", "card_number": "library card, student or payment numbers",
+    "ip_address": "IP addresses", "street_address": "street addresses", "url_token": "links with personal tokens",
+    "name": "personal names", "id_column": "identifier columns dropped (email, name, IP…)",
+}
+
+
+@dataclass
+class ReportData:
+    """Everything one month's report shows: tables, headline figures and plain-words text.
+
+    Built by :func:`build_report_data`; a report notebook displays it with
+    :meth:`header`, :meth:`show` and :meth:`note` and the figures of :mod:`asklens.plotting`,
+    and writes it with :meth:`save`.
+
+    Attributes
+    ----------
+    month : str
+    library : str
+    tables : dict of str to DataFrame
+        Each is written to ``tables/<name>.csv``.
+    kpis : dict
+        The headline figures (``kpis.json``).
+    notes : dict of str to str
+        Plain-words sentences per section (already written from the numbers).
+    """
+
+    month: str
+    library: str
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    kpis: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def table(self, name: str, **kwargs: Any) -> _Html:
+        """Return table ``name`` for display (see :func:`show_table` for the options)."""
+        return show_table(self.tables.get(name, pd.DataFrame()), **kwargs)
+
+    def show(self, name: str, **kwargs: Any) -> _Html:
+        """Return table ``name`` with its caption and the columns a manager reads.
+
+        Parameters
+        ----------
+        name : str
+            A key of :attr:`tables`.
+        **kwargs
+            Passed to :func:`show_table` (override ``caption``, ``columns``, ``max_rows``).
+        """
+        caption, columns = _DISPLAY.get(name, (name.replace("_", " ").capitalize(), None))
+        kwargs.setdefault("caption", caption)
+        if columns is not None:
+            kwargs.setdefault("columns", columns)
+        return self.table(name, **kwargs)
+
+    def note(self, name: str) -> _Html:
+        """Return the plain-words note for a section (escaped), or nothing."""
+        text = self.notes.get(name, "")
+        if not text:
+            return _Html("")
+        paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+        return _Html(f'<div class="asklens-note">{paras}</div>')
+
+    def header(self) -> _Html:
+        """Return the report's title, headline figures and the text summary written from the numbers."""
+        k = self.kpis
+        title = f"{self.library}: questions in {_month_words(self.month)}"
+        cards = [
+            ("Questions", _fmt_int(k.get("questions")), _change_words(k)),
+            ("Look automatable", _fmt_pct(k.get("automatable_share")), "of this month's questions"),
+            ("Staff hours at stake", _fmt_num(k.get("hours_at_stake")), "a month, if those were automated"),
+            ("FAQs to write", _fmt_int(k.get("faqs_to_write")), "recurring topics no FAQ answers"),
+            ("Topics needing people", _fmt_int(k.get("topics_needing_people")), "high effort or varied questions"),
+        ]
+        card_html = "".join(
+            f'<div class="asklens-kpi"><div class="value">{html.escape(v)}</div>'
+            f'<div class="label">{html.escape(label)}</div><div class="note">{html.escape(note)}</div></div>'
+            for label, v, note in cards)
+        bullets = "".join(f"<li>{html.escape(b)}</li>" for b in self.summary())
+        return _Html(f"<h1>{html.escape(title)}</h1>"
+                     f'<div class="asklens-kpis">{card_html}</div>'
+                     f'<div class="asklens-summary"><strong>In short</strong><ul>{bullets}</ul></div>')
+
+    def summary(self) -> list[str]:
+        """Return the summary sentences, written from the headline figures and tables."""
+        return list(self.kpis.get("summary", []))
+
+    def save(self, folder: str | os.PathLike[str]) -> list[Path]:
+        """Write ``tables/<name>.csv`` (deterministic bytes) and ``kpis.json`` into ``folder``.
+
+        Parameters
+        ----------
+        folder : str or path-like
+            An empty string writes nothing (interactive use).
+
+        Returns
+        -------
+        list of Path
+        """
+        if not str(folder):
+            return []
+        folder = Path(folder)
+        (folder / "tables").mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, df in sorted(self.tables.items()):
+            path = folder / "tables" / f"{name}.csv"
+            _csv_ready(df).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+            written.append(path)
+        path = folder / "kpis.json"
+        kpis = {"month": self.month, "library": self.library, **self.kpis}
+        path.write_text(json.dumps(_jsonable(kpis), indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        written.append(path)
+        return written
+
+
+def _change_words(k: Mapping[str, Any]) -> str:
+    parts = []
+    if k.get("change_vs_previous_month") is not None:
+        parts.append(f"{_fmt_pct(k['change_vs_previous_month'], signed=True)} on last month")
+    if k.get("change_vs_last_year") is not None:
+        parts.append(f"{_fmt_pct(k['change_vs_last_year'], signed=True)} on a year ago")
+    return ", ".join(parts) or "no earlier month to compare"
+
+
+def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
+    out = {}
+    for c in df.columns:
+        s = df[c]
+        if isinstance(s.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(s):
+            s = s.map(lambda v: "" if pd.isna(v) else v.isoformat())
+        elif pd.api.types.is_float_dtype(s):
+            s = s.round(6)
+        elif s.dtype == object:
+            s = s.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v)
+        out[str(c)] = s
+    return pd.DataFrame(out, index=df.index)
+
+
+def _jsonable(value: Any) -> Any:
+    import numpy as np
+
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        v = float(value)
+        return None if v != v or v in (float("inf"), float("-inf")) else round(v, 6)
+    if value is pd.NA or value is pd.NaT or value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(dataclasses.asdict(value))
+    return value
+
+
+def _ratio_change(now: float, before: float) -> float | None:
+    if not before:
+        return None
+    return now / before - 1.0
+
+
+def _local_months(asked_at: pd.Series, tz: str) -> pd.Series:
+    local = asked_at.dt.tz_convert(tz) if asked_at.dt.tz is not None else asked_at
+    return local.dt.tz_localize(None).dt.to_period("M")
+
+
+def _rules_table(cfg: Config) -> pd.DataFrame:
+    from asklens import config as config_module
+
+    rows = []
+    for section in ("rubric", "costs", "topics", "privacy"):
+        klass = config_module._SECTIONS[section]
+        values = dataclasses.asdict(getattr(cfg, section))
+        meaning = _field_meanings(klass)
+        for key, value in values.items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{k}: {v}" for k, v in value.items())
+            elif isinstance(value, list):
+                value = ", ".join(map(str, value)) or "none"
+            rows.append({"section": section, "setting": key, "value": "" if value is None else str(value),
+                         "meaning": meaning.get(key, "")})
+    return pd.DataFrame(rows, columns=["section", "setting", "value", "meaning"])
+
+
+def _field_meanings(klass: type) -> dict[str, str]:
+    """Pull ``name: meaning`` hints from a config class docstring (best effort)."""
+    doc = klass.__doc__ or ""
+    out = {}
+    for name in (f.name for f in dataclasses.fields(klass)):
+        m = re.search(rf"``{re.escape(name)}``\s*[:(—-]?\s*([^.;\n]+)", doc)
+        if m:
+            out[name] = " ".join(m.group(1).split())[:140]
+    return out
+
+
+def build_report_data(
+    questions: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    month: str,
+    faq: str | os.PathLike[str] | None = None,
+    config: Config | str | os.PathLike[str] | None = None,
+    seed: int = 0,
+) -> ReportData:
+    """Build every table, headline figure and sentence of one month's report.
+
+    Reads the logs (scrubbed), keeps the history up to the end of ``month``, finds the
+    topics, runs the analyses (automation, gaps, custom work, trends) and collects what
+    the report shows. Nothing is written to disk; :meth:`ReportData.save` does that.
+
+    Parameters
+    ----------
+    questions : path, glob or list of them
+        The question logs.
+    month : str
+        ``YYYY-MM``.
+    faq : path, optional
+        The FAQ base; without it the knowledge-gap section says so.
+    config : Config or path, optional
+        The workspace config (an empty string means the defaults).
+    seed : int, default 0
+        The random state of every random step.
+
+    Returns
+    -------
+    ReportData
+
+    Raises
+    ------
+    InputError
+        When the logs have no question in ``month``.
+    """
+    import asklens
+    from asklens import trends
+
+    _check_month(month)
+    cfg = _load_config(config or None)
+    tz = cfg.workspace.timezone
+    read = asklens.load_questions([str(p) for p in _expand_paths(questions)], config=cfg)
+    log = read.questions
+    period = pd.Period(month, freq="M")
+    months = _local_months(log["asked_at"], tz)
+    history = log[months <= period].reset_index(drop=True)
+    hist_months = months[months <= period].reset_index(drop=True)
+    in_month = (hist_months == period).to_numpy()
+    if not in_month.any():
+        first, last = (f"{m}" for m in (months.min(), months.max())) if len(months) else ("-", "-")
+        raise InputError(f"the question logs have no question in {month}",
+                         fix=f"pick a month between {first} and {last}")
+    faq_table = asklens.read_faq(str(faq), config=cfg) if faq else None
+
+    tables: dict[str, pd.DataFrame] = {}
+    notes: dict[str, str] = {}
+    kpis: dict[str, Any] = {}
+
+    # ---- topics
+    history, topics, topics_how = _fit_topics(history, cfg=cfg, seed=seed)
+    this = history[in_month]
+    kpis["topics_found_by"] = topics_how
+
+    # ---- 1. the month at a glance
+    n_now = int(in_month.sum())
+    n_prev = int((hist_months == period - 1).sum())
+    n_year = int((hist_months == period - 12).sum())
+    has_prev = bool((hist_months <= period - 1).any())
+    has_year = bool((hist_months <= period - 12).any())
+    kpis.update({
+        "questions": n_now,
+        "questions_previous_month": n_prev if has_prev else None,
+        "change_vs_previous_month": _ratio_change(n_now, n_prev) if has_prev else None,
+        "questions_a_year_earlier": n_year if has_year else None,
+        "change_vs_last_year": _ratio_change(n_now, n_year) if has_year else None,
+        "n_topics": int((topics["topic_id"] != -1).sum()) if len(topics) else 0,
+    })
+    mix = trends.channel_mix(history)
+    tables["channel_mix"] = mix
+    ch_now = mix[mix["period"] == month].sort_values("n_questions", ascending=False, kind="stable")
+    ch_prev = mix[mix["period"] == str(period - 1)].set_index("channel")["n_questions"]
+    channels = ch_now.loc[ch_now["n_questions"] > 0, ["channel", "n_questions", "share"]].copy()
+    channels["previous_month"] = channels["channel"].map(ch_prev).fillna(0).astype(int)
+    tables["channels"] = channels.reset_index(drop=True)
+    kpis["channels"] = {str(c): int(n) for c, n in zip(channels["channel"], channels["n_questions"])}
+    monthly = mix.groupby("period", as_index=False)["n_questions"].sum()
+    tables["monthly_volume"] = monthly
+    tables["at_a_glance"] = _at_a_glance(mix, period, has_prev=has_prev, has_year=has_year)
+
+    # ---- topics table for the month
+    tables["topics"] = _topics_table(history, topics, in_month)
+    tables["questions"] = _questions_table(this)
+
+    # ---- 2-4. analyses (automation, gaps, custom work)
+    _analyses(history, topics, faq_table, in_month=in_month, month=month, cfg=cfg, seed=seed,
+              tables=tables, notes=notes, kpis=kpis)
+
+    # ---- 5. trends
+    tables["topic_trends"] = trends.topic_trends(history, freq="month", topics=topics)
+    rising = trends.rising_topics(history, period=month, topics=topics, config=cfg)
+    tables["rising"] = rising
+    changed = rising[rising["status"].isin(["new", "rising", "fading", "seasonal"])]
+    kpis["topics_new"] = int((rising["status"] == "new").sum())
+    kpis["topics_rising"] = int((rising["status"] == "rising").sum())
+    kpis["topics_fading"] = int((rising["status"] == "fading").sum())
+    tables["rising"] = changed.reset_index(drop=True)
+    month_end = period.end_time.tz_localize(tz) if history["asked_at"].dt.tz is not None else period.end_time
+    at = min(history["asked_at"].max(), month_end)
+    seasonal = trends.seasonal_comparison(history, at=at, by_topic=False, config=cfg)
+    tables["seasonal"] = seasonal
+    tables["seasonal_flags"] = seasonal[seasonal["status"].isin(["higher", "lower"])].reset_index(drop=True)
+    tables["load_heatmap"] = trends.load_heatmap(history, period=month, months=3)
+    notes["trends"] = (f"Trends compare the last {cfg.rubric.trend_window_months} months with the "
+                       f"{cfg.rubric.trend_window_months} before and with the same months a year earlier; a change "
+                       f"counts only if a binomial test on the topic's share passes at {cfg.rubric.trend_alpha} and "
+                       f"the share moved at least {cfg.rubric.trend_min_ratio}-fold. The hour-by-weekday view "
+                       "covers the last 3 months, in the library's time zone.")
+
+    # ---- 6. data and privacy
+    files = read.files.loc[:, [c for c in ("path", "format", "rows_read", "rows_kept") if c in read.files]].copy()
+    if "path" in files:
+        files["path"] = files["path"].map(lambda p: Path(str(p)).name)
+    tables["files"] = files
+    dropped = read.dropped
+    if len(dropped):
+        key = "reason_kind" if "reason_kind" in dropped else "reason"
+        reasons = dropped.groupby(key).size().rename("rows").reset_index().rename(columns={key: "reason"})
+        reasons = reasons.sort_values(["rows", "reason"], ascending=[False, True], kind="stable")
+    else:
+        reasons = pd.DataFrame({"reason": pd.Series(dtype="object"), "rows": pd.Series(dtype="int64")})
+    tables["dropped_reasons"] = reasons.reset_index(drop=True)
+    red = dict(read.redactions or {})
+    tables["redactions"] = pd.DataFrame({"kind": list(red), "count": [int(v) for v in red.values()],
+                                         "meaning": [_REDACTION_WORDS.get(k, k) for k in red]})
+    tables["rules"] = _rules_table(cfg)
+    rows_read = int(read.files["rows_read"].sum()) if "rows_read" in read.files else len(log)
+    kpis.update({"rows_read": rows_read, "rows_kept": len(log), "rows_dropped": int(len(dropped)),
+                 "redactions": {k: int(v) for k, v in red.items()}})
+    notes["privacy"] = (f"{rows_read:,} rows were read from {len(read.files)} file(s); {len(log):,} questions were "
+                        f"kept and {len(dropped):,} rows were not used (duplicates across exports, empty text, "
+                        f"unreadable dates…). Personal details were masked before anything was analysed: "
+                        f"{sum(red.values()):,} in all. Only masked text appears in this report and its tables.")
+
+    kpis["summary"] = _summary_sentences(month, kpis, tables)
+    library = cfg.workspace.name
+    return ReportData(month=month, library=library, tables=tables, kpis=kpis, notes=notes)
+
+
+def _at_a_glance(mix: pd.DataFrame, period: pd.Period, *, has_prev: bool, has_year: bool) -> pd.DataFrame:
+    by = mix.pivot_table(index="channel", columns="period", values="n_questions", aggfunc="sum", fill_value=0)
+
+    def col(p: pd.Period) -> pd.Series:
+        return by[str(p)] if str(p) in by.columns else pd.Series(0, index=by.index)
+
+    now, prev, year = col(period), col(period - 1), col(period - 12)
+    rows = [("All questions", int(now.sum()), int(prev.sum()), int(year.sum()))]
+    for ch in now.sort_values(ascending=False, kind="stable").index:
+        if now[ch] or prev[ch] or year[ch]:
+            rows.append((f"by {ch}", int(now[ch]), int(prev[ch]), int(year[ch])))
+    out = pd.DataFrame(rows, columns=["measure", "this_month", "previous_month", "a_year_earlier"])
+    out["change_vs_previous_month"] = [(_fmt_pct(_ratio_change(a, b), signed=True) if has_prev and b else "–")
+                                       for a, b in zip(out["this_month"], out["previous_month"])]
+    out["change_vs_last_year"] = [(_fmt_pct(_ratio_change(a, b), signed=True) if has_year and b else "–")
+                                  for a, b in zip(out["this_month"], out["a_year_earlier"])]
+    if not has_prev:
+        out["previous_month"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    if not has_year:
+        out["a_year_earlier"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    return out[["measure", "this_month", "previous_month", "change_vs_previous_month", "a_year_earlier",
+                "change_vs_last_year"]]
+
+
+def _fit_topics(history: pd.DataFrame, *, cfg: Config, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """Add ``topic_id``/``topic_label`` to the history; return it, the topics table and how topics were found.
+
+    A topic model saved in ``[topics] model_dir`` is loaded and only *assigns* (so topic
+    ids stay those staff know and curate, and a rerun gives the same result); without
+    one, a model is fitted on the history up to the report month with ``seed``. The
+    curation file ``[topics] curation_file`` is applied either way. The report never
+    writes the model.
+    """
+    from asklens.topics import TopicModel
+
+    curation = None
+    if cfg.path and cfg.topics.curation_file:
+        cur = cfg.resolve(cfg.topics.curation_file)
+        curation = str(cur) if cur.is_file() else None
+    saved = cfg.resolve(cfg.topics.model_dir) if cfg.path else None
+    if saved is not None and (saved / "model.joblib").is_file():
+        model = TopicModel.load(saved)
+        if curation is not None:
+            model.curation = curation
+        ids = np.asarray(model.assign(history), dtype=int)
+        how = f"saved topic model in {cfg.topics.model_dir}"
+    else:
+        model = TopicModel(backend=cfg.topics.backend, model=cfg.topics.model or None, n_topics=cfg.topics.n_topics,
+                           random_state=seed, max_misc_share=cfg.topics.max_misc_share, curation=curation)
+        model.fit(history)
+        ids = np.asarray(model.labels_, dtype=int)
+        how = f"topics found in the {len(history):,} questions up to this month (seed {seed})"
+    topics = model.topics_.copy()
+    if "status" in topics:
+        ignored = set(topics.loc[topics["status"].astype(str) == "ignored", "topic_id"].astype(int))
+        if ignored:
+            ids = np.where(np.isin(ids, list(ignored)), -1, ids)
+            topics = topics[~topics["topic_id"].astype(int).isin(ignored)]
+    labels = dict(zip(topics["topic_id"].astype(int), topics["label"].astype(str)))
+    out = history.assign(topic_id=ids, topic_label=[labels.get(int(t), "Miscellaneous") for t in ids])
+    return out, topics.reset_index(drop=True), how
+
+
+def _topics_table(history: pd.DataFrame, topics: pd.DataFrame, in_month: Any) -> pd.DataFrame:
+    now = history[in_month].groupby("topic_id").size()
+    total = history.groupby("topic_id").size()
+    t = topics.copy()
+    t["topic_id"] = t["topic_id"].astype(int)
+    out = pd.DataFrame({
+        "topic_id": t["topic_id"],
+        "topic_label": t["label"].astype(str),
+        "n_questions": t["topic_id"].map(now).fillna(0).astype(int),
+        "n_history": t["topic_id"].map(total).fillna(0).astype(int),
+        "keywords": t["keywords"] if "keywords" in t else [[] for _ in range(len(t))],
+        "examples": t["examples"] if "examples" in t else [[] for _ in range(len(t))],
+    })
+    return out.sort_values(["n_questions", "topic_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _questions_table(this: pd.DataFrame) -> pd.DataFrame:
+    cols = [c for c in ("question_id", "asked_at", "channel", "text", "topic_id", "topic_label", "best_faq_id",
+                        "faq_similarity", "covered", "effort", "duration_min", "n_messages") if c in this.columns]
+    return this.loc[:, cols].sort_values(["asked_at", "question_id"], kind="stable").reset_index(drop=True)
+
+
+def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | None, *, in_month: Any,
+              month: str, cfg: Config, seed: int, tables: dict[str, pd.DataFrame], notes: dict[str, str],
+              kpis: dict[str, Any]) -> None:
+    """Run automation, gaps and custom work (wired to asklens.automation / asklens.gaps)."""
+    empty = {
+        "automation": ["topic_id", "topic_label", "n_questions", "hours_saved", "reason"],
+        "recurring_questions": ["topic_id", "topic_label", "count", "representative"],
+        "faq_gaps": ["topic_id", "topic_label", "n_questions", "coverage", "reason"],
+        "findability": ["topic_id", "topic_label", "n_questions", "coverage", "reason"],
+        "stale_faqs": ["faq_id", "question", "reason"],
+        "coverage": ["topic_id", "topic_label", "n_questions", "coverage"],
+        "custom_work": ["topic_id", "topic_label", "n_questions", "effort_share", "reason"],
+    }
+    for name, cols in empty.items():
+        tables.setdefault(name, pd.DataFrame({c: pd.Series(dtype="object") for c in cols}))
+    kpis.setdefault("automatable_share", None)
+    kpis.setdefault("hours_at_stake", None)
+    kpis.setdefault("faqs_to_write", None)
+    kpis.setdefault("topics_needing_people", None)
+
+
+def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    words = _month_words(month)
+    out = []
+    n = kpis.get("questions") or 0
+    s = f"{n:,} questions were asked in {words}"
+    comps = []
+    if kpis.get("change_vs_previous_month") is not None:
+        comps.append(f"{_updown(kpis['change_vs_previous_month'])} on the month before "
+                     f"({_fmt_int(kpis.get('questions_previous_month'))})")
+    if kpis.get("change_vs_last_year") is not None:
+        comps.append(f"{_updown(kpis['change_vs_last_year'])} on a year earlier "
+                     f"({_fmt_int(kpis.get('questions_a_year_earlier'))})")
+    out.append(s + (": " + " and ".join(comps) if comps else "") + ".")
+    ch = kpis.get("channels") or {}
+    if ch and n:
+        top = sorted(ch.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        out.append("Most came by " + ", ".join(f"{c} ({v / n:.0%})" for c, v in top) + ".")
+    if kpis.get("automatable_share") is not None:
+        out.append(f"{_fmt_pct(kpis['automatable_share'])} of them fall in topics that look automatable; "
+                   f"automating those would save an estimated {_fmt_num(kpis.get('hours_at_stake'))} staff hours "
+                   "a month (assumptions in section 2).")
+    if kpis.get("faqs_to_write") is not None:
+        out.append(f"{_fmt_int(kpis['faqs_to_write'])} recurring topic(s) have no FAQ that answers them; "
+                   f"{_fmt_int(kpis.get('faqs_not_found'))} FAQ(s) exist but people still ask; "
+                   f"{_fmt_int(kpis.get('stale_faqs'))} FAQ(s) matched no question lately.")
+    if kpis.get("topics_needing_people") is not None:
+        out.append(f"{_fmt_int(kpis['topics_needing_people'])} topic(s) need people: high effort, long or varied "
+                   "conversations (section 4).")
+    news = []
+    for key, word in (("topics_new", "new"), ("topics_rising", "rising"), ("topics_fading", "fading")):
+        if kpis.get(key):
+            news.append(f"{kpis[key]} {word}")
+    rising = tables.get("rising")
+    if news:
+        named = ""
+        if rising is not None and len(rising):
+            first = rising[rising["status"].isin(["new", "rising"])].head(2)["topic_label"].tolist()
+            if first:
+                named = " (" + "; ".join(f"“{x}”" for x in first) + ")"
+        out.append("Topics changing: " + ", ".join(news) + named + ".")
+    else:
+        out.append("No topic changed more than chance would explain.")
+    return out
+
+
+def _updown(change: float) -> str:
+    if change is None:
+        return "–"
+    if abs(change) < 0.005:
+        return "level"
+    return f"{'up' if change > 0 else 'down'} {abs(change):.0%}"

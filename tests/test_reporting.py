@@ -1,0 +1,352 @@
+"""Tests for asklens.reporting: notebook checks, the runner, atomic publish, lock, HTML, index, init."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from asklens import reporting
+from asklens.config import Config, load_config
+from asklens.errors import AsklensError, ConfigError, InputError, NotebookError
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "report"
+TINY_NB = FIXTURES / "tiny_report.py"
+TINY_CSV = FIXTURES / "tiny_questions.csv"
+
+
+# ----------------------------------------------------------------------------- notebooks (fast)
+
+
+def test_packaged_notebooks_ship_inside_the_package():
+    for name in ("monthly_report.py", "topics_browser.py"):
+        path = reporting.packaged_notebook(name)
+        assert path.is_file()
+        assert path.parent.name == "notebooks" and path.parent.parent.name == "asklens"
+    with pytest.raises(ConfigError, match="ships no notebook"):
+        reporting.packaged_notebook("nope.py")
+
+
+@pytest.mark.parametrize("name", ["monthly_report.py", "topics_browser.py"])
+def test_repo_notebooks_are_the_packaged_ones(name):
+    # one source of truth: notebooks/ at the repo root is a byte-identical copy
+    assert (ROOT / "notebooks" / name).read_bytes() == reporting.packaged_notebook(name).read_bytes()
+
+
+def test_report_notebook_has_one_typed_parameters_cell_with_sample_defaults():
+    nb = reporting.read_notebook(reporting.packaged_notebook())
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    params = reporting.notebook_parameters()
+    assert set(params) == {"questions", "faq", "month", "config", "seed", "output_dir"}
+    assert params["month"]["default"] == '"2025-12"'
+    assert "data/sample/questions" in params["questions"]["default"]
+    assert params["faq"]["default"] == '"data/sample/faq.json"'
+    for p in params.values():  # every parameter declares its type, so the check can use it
+        assert p["inferred_type_name"] in {"str", "int", "list"}, p
+
+
+@pytest.mark.parametrize("name", ["monthly_report.py", "topics_browser.py"])
+def test_notebooks_stay_thin(name):
+    nb = reporting.read_notebook(reporting.packaged_notebook(name))
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        assert not re.search(r"^\s*(def|class|async def)\s", cell.source, re.M), cell.source
+        assert len(cell.source.splitlines()) <= 8, cell.source
+
+
+def test_check_parameters_rejects_unknown_names_with_a_suggestion():
+    with pytest.raises(ConfigError, match=r"unknown notebook parameter 'mnth'.*did you mean 'month'"):
+        reporting.check_parameters(None, {"mnth": "2025-12"})
+
+
+def test_check_parameters_rejects_wrong_types():
+    with pytest.raises(ConfigError, match="'seed' must be int"):
+        reporting.check_parameters(None, {"seed": "zero"})
+    with pytest.raises(ConfigError, match="'seed' must be int"):
+        reporting.check_parameters(None, {"seed": True})
+    with pytest.raises(ConfigError, match="'questions' must be list"):
+        reporting.check_parameters(None, {"questions": 3})
+    reporting.check_parameters(None, {"seed": 3, "questions": ["a.csv"], "month": "2024-01", "faq": ""})
+
+
+def test_notebook_without_parameters_cell_is_refused(tmp_path):
+    nb = tmp_path / "bare.py"
+    nb.write_text("# %%\nx = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="exactly one"):
+        reporting.notebook_parameters(nb)
+
+
+def test_month_checks_and_ranges():
+    assert reporting.month_range("2024-11", "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"]
+    with pytest.raises(ConfigError, match="after"):
+        reporting.month_range("2025-03", "2025-01")
+    for bad in ("2025-13", "2025-1", "Dec 2025", "2025/12"):
+        with pytest.raises(ConfigError, match="YYYY-MM"):
+            reporting._check_month(bad)
+
+
+def test_missing_question_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="file not found"):
+        reporting.render_report([tmp_path / "nope.csv"], month="2025-12", out_dir=tmp_path / "r",
+                                notebook=TINY_NB)
+    with pytest.raises(InputError, match="no file matches"):
+        reporting.render_report([str(tmp_path / "*.csv")], month="2025-12", out_dir=tmp_path / "r",
+                                notebook=TINY_NB)
+    assert not (tmp_path / "r").exists()  # nothing created before the inputs are known good
+
+
+def test_unknown_parameter_fails_before_anything_runs(tmp_path):
+    with pytest.raises(ConfigError, match="did you mean 'mode'"):
+        reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path / "r", notebook=TINY_NB,
+                                parameters={"mdoe": "ok"})
+    assert not (tmp_path / "r").exists()
+
+
+def test_unknown_kernel_is_a_config_error(tmp_path):
+    cfg = Config.from_dict({"report": {"kernel_name": "no-such-kernel-xyz"}})
+    with pytest.raises(ConfigError, match="no Jupyter kernel named 'no-such-kernel-xyz'"):
+        reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path / "r", notebook=TINY_NB,
+                                config=cfg)
+
+
+# ----------------------------------------------------------------------------- display helpers (fast)
+
+
+def test_show_table_escapes_patron_text_and_sorts_long_tables():
+    df = pd.DataFrame({"text": ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"] + ["q"] * 10,
+                       "n": range(12)})
+    markup = reporting.show_table(df, caption="Questions <b>", max_rows=5)._repr_html_()
+    assert "<script>" not in markup and "<img" not in markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    assert "&lt;img src=x onerror=alert(1)&gt;" in markup
+    assert "Questions &lt;b&gt;" in markup
+    assert "top 5 of 12" in markup
+    assert markup.count("<tr>") == 6  # header + 5 rows
+    short = reporting.show_table(df.head(3))._repr_html_()
+    assert "asklens-sortable" in reporting.show_table(df, max_rows=20)._repr_html_()
+    assert "asklens-sortable" not in short
+    assert 'class="num"' in short  # numbers right-aligned
+    assert "Nothing to show" in reporting.show_table(df.head(0))._repr_html_()
+
+
+def test_show_table_renames_and_cuts_long_text():
+    df = pd.DataFrame({"a": ["x" * 500], "b": [[1, 2]], "c": [0.123456]})
+    markup = reporting.show_table(df, columns={"a": "Long", "b": "List"}, max_chars=50)._repr_html_()
+    assert "<th>Long</th>" in markup and "<th>List</th>" in markup and ">c<" not in markup
+    assert "x" * 49 + "…" in markup and "x" * 60 not in markup
+    assert "1; 2" in markup
+
+
+def test_report_data_save_writes_deterministic_csvs_and_kpis(tmp_path):
+    df = pd.DataFrame({"when": pd.to_datetime(["2025-12-01 10:00"]).tz_localize("America/New_York"),
+                       "tags": [["a", "b"]], "x": [1 / 3], "n": pd.array([pd.NA], dtype="Int64")})
+    data = reporting.ReportData(month="2025-12", library="L", tables={"t": df},
+                                kpis={"questions": 3, "share": float("nan"), "by": {"chat": 2}})
+    assert data.save("") == []
+    data.save(tmp_path / "a")
+    data.save(tmp_path / "b")
+    a = (tmp_path / "a" / "tables" / "t.csv").read_bytes()
+    assert a == (tmp_path / "b" / "tables" / "t.csv").read_bytes()
+    assert a.decode() == "when,tags,x,n\n2025-12-01T10:00:00-05:00,a; b,0.333333,\n"
+    kpis = json.loads((tmp_path / "a" / "kpis.json").read_text())
+    assert kpis == {"month": "2025-12", "library": "L", "questions": 3, "share": None, "by": {"chat": 2}}
+
+
+def test_header_escapes_library_name_and_writes_summary():
+    data = reporting.ReportData(month="2025-12", library="<script>x</script> Library",
+                                kpis={"questions": 120, "change_vs_previous_month": 0.2,
+                                      "summary": ["120 questions <b>bold</b>."]})
+    markup = data.header()._repr_html_()
+    assert "<script>x" not in markup and "&lt;script&gt;x&lt;/script&gt; Library" in markup
+    assert "December 2025" in markup and "+20% on last month" in markup
+    assert "120 questions &lt;b&gt;bold&lt;/b&gt;." in markup
+
+
+def test_write_index_lists_months_newest_first_and_escapes(tmp_path):
+    for month, n in (("2025-11", 80), ("2025-12", 100)):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "report.html").write_text("x")
+        (tmp_path / month / "kpis.json").write_text(json.dumps(
+            {"library": "A <i>lib</i>", "questions": n, "change_vs_previous_month": 0.25,
+             "automatable_share": 0.3, "hours_at_stake": 12.4, "faqs_to_write": 2}))
+    (tmp_path / "2025-10").mkdir()  # no report.html: not listed
+    (tmp_path / ".tmp-2025-09-dead").mkdir()
+    page = reporting.write_index(tmp_path).read_text()
+    assert page.index("2025-12/report.html") < page.index("2025-11/report.html")
+    assert "2025-10" not in page and ".tmp-" not in page
+    assert "A &lt;i&gt;lib&lt;/i&gt; — question reports" in page and "<i>lib" not in page
+    assert "+25%" in page and "30%" in page and ">100<" in page
+    assert "<script" not in page
+
+
+def test_default_config_text_is_valid_and_documents_every_key():
+    text = reporting.default_config_text(name='The "Big" Library', timezone="Europe/London")
+    cfg = Config.from_dict(tomllib.loads(text))
+    assert cfg.workspace.name == 'The "Big" Library' and cfg.workspace.timezone == "Europe/London"
+    assert cfg.to_dict() == Config.from_dict({"workspace": {"name": 'The "Big" Library',
+                                                            "timezone": "Europe/London"}}).to_dict()
+    for section, values in Config().to_dict().items():
+        assert f"[{section}]" in text
+        for key in values:
+            assert re.search(rf"^#? ?{key} =", text, re.M), key
+
+
+def test_init_workspace_creates_a_workspace(tmp_path):
+    ws = tmp_path / "ws"
+    cfg_path = reporting.init_workspace(ws, name="Test Library", timezone="America/Chicago")
+    for sub in ("data/raw", "data/processed", "notebooks", "reports"):
+        assert (ws / sub).is_dir()
+    cfg = load_config(cfg_path)
+    assert cfg.workspace.name == "Test Library" and cfg.workspace.timezone == "America/Chicago"
+    for name in ("monthly_report.py", "topics_browser.py"):
+        assert (ws / "notebooks" / name).read_bytes() == reporting.packaged_notebook(name).read_bytes()
+    from asklens.topics import load_curation
+
+    assert load_curation(ws / "topics.toml") == load_curation(None)  # all commented out, but valid TOML
+    with pytest.raises(ConfigError, match="already has an asklens.toml"):
+        reporting.init_workspace(ws)
+    with pytest.raises(ConfigError, match="time zone"):
+        reporting.init_workspace(tmp_path / "ws2", timezone="Mars/Olympus")
+
+
+# ----------------------------------------------------------------------------- the runner (slow)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """One successful tiny run, shared by the tests that only read its output."""
+    out = tmp_path_factory.mktemp("reports")
+    result = reporting.render_report([TINY_CSV], month="2025-12", out_dir=out, notebook=TINY_NB, seed=3)
+    return out, result
+
+
+@pytest.mark.slow
+def test_render_report_publishes_every_file(published):
+    out, result = published
+    folder = out / "2025-12"
+    assert result.folder == folder and result.html == folder / "report.html"
+    for name in ("report.html", "report.ipynb", "kpis.json", "manifest.json", "tables/questions.csv",
+                 "tables/monthly.csv"):
+        assert (folder / name).is_file(), name
+    assert result.kpis["questions"] == 4
+    assert not [p for p in out.iterdir() if p.name.startswith((".tmp-", ".old-"))]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["month"] == "2025-12" and manifest["seed"] == 3
+    assert manifest["inputs"]["questions"][0]["sha256"] and manifest["packages"]["pandas"] == pd.__version__
+    assert manifest["redactions"] == {"email": 1}
+    assert {"execute", "export", "total"} <= set(manifest["timings_seconds"])
+    assert "output_dir" not in manifest["parameters"]
+    index = (out / "index.html").read_text()
+    assert "2025-12/report.html" in index
+
+
+@pytest.mark.slow
+def test_html_is_self_contained_without_code(published):
+    out, result = published
+    page = result.html.read_text(encoding="utf-8")
+    assert result.html_bytes < reporting.MAX_HTML_BYTES
+    assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']?(https?:)?//""", page), "loads from network"
+    assert "require.min.js" not in page and "tex-svg" not in page and "mermaid.esm" not in page
+    assert page.count("Plotly.newPlot(") == 2  # two figures
+    assert len(re.findall(r"plotly\.js v\d", page)) == 1  # plotly.js inlined exactly once
+    assert "reporting.setup_notebook" not in page and "data.save" not in page  # no code
+    assert "asklens-sortable" in page and "aria-sort" in page  # sorter present
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert "<title>Tiny &lt;b&gt;Library&lt;/b&gt; — questions report, December 2025</title>" in page
+    assert "1. Questions" in page and "2. Channels" in page
+    nb = nbformat.read(out / "2025-12" / "report.ipynb", as_version=4)
+    assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+
+
+@pytest.mark.slow
+def test_same_inputs_and_seed_give_the_same_tables_and_figures(published, tmp_path):
+    out, _ = published
+    again = reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path, notebook=TINY_NB, seed=3)
+    for csv in (out / "2025-12" / "tables").iterdir():
+        assert (again.folder / "tables" / csv.name).read_bytes() == csv.read_bytes(), csv.name
+
+    def figures(path):
+        nb = nbformat.read(path, as_version=4)
+        return [o["data"]["application/vnd.plotly.v1+json"] for c in nb.cells if c.cell_type == "code"
+                for o in c.get("outputs", []) if "application/vnd.plotly.v1+json" in o.get("data", {})]
+
+    first, second = figures(out / "2025-12" / "report.ipynb"), figures(again.folder / "report.ipynb")
+    assert len(first) == 2 and first == second
+    html_ids = re.findall(r'id="(asklens-figure-\d+)"', again.html.read_text())
+    assert html_ids == ["asklens-figure-1", "asklens-figure-2"]
+
+
+@pytest.mark.slow
+def test_failed_run_keeps_the_last_good_report(tmp_path):
+    good = reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path, notebook=TINY_NB)
+    before = {p.name: p.read_bytes() for p in good.folder.iterdir() if p.is_file()}
+    with pytest.raises(NotebookError) as info:
+        reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path, notebook=TINY_NB,
+                                parameters={"mode": "fail"})
+    message = str(info.value)
+    assert info.value.exit_code == 3
+    assert "RuntimeError: the tiny report was asked to fail" in message
+    assert 'under "2. Channels"' in message and "if mode ==" in message
+    kept = tmp_path / ".failed" / "2025-12.ipynb"
+    assert str(kept) in message and kept.is_file()
+    after = {p.name: p.read_bytes() for p in good.folder.iterdir() if p.is_file()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith((".tmp-", ".old-"))]
+
+
+@pytest.mark.slow
+def test_rerun_replaces_the_month_and_cleans_leftovers_of_killed_runs(tmp_path):
+    (tmp_path / ".tmp-2025-12-deadbeef" / "tables").mkdir(parents=True)  # a run killed mid-way
+    aside = tmp_path / ".old-2025-11-cafe0001"  # a run killed between its two renames
+    aside.mkdir()
+    (aside / "report.html").write_text("november")
+    (tmp_path / "2025-12").mkdir()
+    (tmp_path / "2025-12" / "report.html").write_text("old december")
+    (tmp_path / "2025-12" / "stale.txt").write_text("from the old run")
+    result = reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path, notebook=TINY_NB)
+    assert "old december" not in result.html.read_text()
+    assert not (tmp_path / "2025-12" / "stale.txt").exists()
+    assert (tmp_path / "2025-11" / "report.html").read_text() == "november"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") and p.is_dir()) == []
+    assert reporting.published_months(tmp_path) == ["2025-11", "2025-12"]
+
+
+@pytest.mark.slow
+def test_execution_timeout_from_config_stops_a_stuck_cell(tmp_path):
+    cfg_file = tmp_path / "asklens.toml"
+    cfg_file.write_text("[report]\nexecution_timeout = 3\n", encoding="utf-8")
+    with pytest.raises(NotebookError, match=r"execution_timeout = 3 s"):
+        reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path / "r", notebook=TINY_NB,
+                                config=cfg_file, parameters={"mode": "sleep"})
+    assert reporting.published_months(tmp_path / "r") == []
+    assert not [p for p in (tmp_path / "r").iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_a_second_run_waits_for_the_lock_then_gives_up(tmp_path):
+    import filelock
+
+    tmp_path.mkdir(exist_ok=True)
+    with filelock.FileLock(str(tmp_path / reporting.LOCK_NAME)):
+        with pytest.raises(AsklensError, match="another asklens report run"):
+            reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path, notebook=TINY_NB,
+                                    lock_timeout=0.2)
+    assert reporting.published_months(tmp_path) == []
+
+
+def test_failed_notebook_is_described_by_section_and_line():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("## 3. Knowledge gaps\ntext"),
+                nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["injected-parameters"]}),
+                nbformat.v4.new_code_cell("# comment\ndata.show('faq_gaps')")]
+    assert reporting._describe_cell(nb, 2) == 'code cell 1 under "3. Knowledge gaps" (`data.show(\'faq_gaps\')`)'
+    assert reporting._describe_cell(nb, None) == "an unknown cell"
