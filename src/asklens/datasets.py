@@ -303,6 +303,23 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
             "topic_size": np.array(topic_size)}
 
 
+def _take(pool: Any, index: np.ndarray, *, missing: np.ndarray | None = None) -> Any:
+    """Return ``pool[index]`` as a pyarrow string array (null where ``missing``)."""
+    import pyarrow as pa
+
+    values = pa.array(list(pool), type=pa.large_string())
+    return values.take(pa.array(index, type=pa.int64(), mask=missing))
+
+
+def _join(parts: list[tuple[Any, np.ndarray]]) -> Any:
+    """Concatenate, row by row, strings drawn from small pools by index (vectorised in pyarrow)."""
+    import pyarrow.compute as pc
+
+    import pyarrow as pa
+
+    return pc.binary_join_element_wise(*[_take(pool, index) for pool, index in parts], pa.scalar("", pa.large_string()))
+
+
 def _pick(rng: np.random.Generator, cum: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Draw one category per row from per-group cumulative probabilities ``cum[rows]``."""
     u = rng.random(len(rows))
@@ -390,21 +407,24 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
     entry = pools["topic_offset"][topic_of] + (rng.random(n) * pools["topic_size"][topic_of]).astype(np.int64)
     prefixes = {0: C.CHAT_PREFIXES, 1: C.EMAIL_PREFIXES, 2: C.DESK_PREFIXES, 3: C.PHONE_PREFIXES, 4: C.SMS_PREFIXES}
     suffixes = {0: C.CHAT_SUFFIXES, 1: C.EMAIL_SUFFIXES, 4: C.SMS_SUFFIXES}
-    pre = np.full(n, "", dtype=object)
-    suf = np.full(n, "", dtype=object)
+    prefix_pool, suffix_pool = [""], [""]
+    pre = np.zeros(n, dtype=np.int64)  # indexes into prefix_pool / suffix_pool
+    suf = np.zeros(n, dtype=np.int64)
     lower_next = np.zeros(n, dtype=bool)
     for c, opts in prefixes.items():
         rows = np.flatnonzero(channel == c)
         k = _weighted(rng, opts, len(rows))
-        pre[rows] = np.array([o[0] for o in opts], dtype=object)[k]
+        pre[rows] = len(prefix_pool) + k
+        prefix_pool.extend(o[0] for o in opts)
         lower_next[rows] = np.array([o[2] for o in opts])[k]
     for c, opts in suffixes.items():
         rows = np.flatnonzero(channel == c)
         k = _weighted(rng, opts, len(rows))
-        suf[rows] = np.array([o[0] for o in opts], dtype=object)[k]
-    contexts = np.array([_fill(x, rng_pool, {}) for x in C.CONTEXT for _ in range(3)], dtype=object)
+        suf[rows] = len(suffix_pool) + k
+        suffix_pool.extend(o[0] for o in opts)
+    context_pool = [""] + [" " + _fill(x, rng_pool, {}) for x in C.CONTEXT for _ in range(3)]
     has_context = rng.random(n) < np.array([0.12, 0.55, 0.0, 0.0, 0.0])[channel]
-    context = np.where(has_context, " " + contexts[rng.integers(len(contexts), size=n)], "")
+    context = np.where(has_context, rng.integers(1, len(context_pool), size=n), 0)
     typo_rate = np.array([0.2, 0.08, 0.03, 0.03, 0.15])[channel]
     all_lower = (rng.random(n) < np.array([0.22, 0.03, 0.05, 0.05, 0.0])[channel])
     variant = (rng.random(n) < typo_rate).astype(np.int64) + 2 * lower_next
@@ -412,8 +432,9 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
     variant = np.where(channel == 4, 5, variant)
 
     # planted PII
-    pii_pre = np.full(n, "", dtype=object)
-    pii_post = np.full(n, "", dtype=object)
+    pii_pool = [""]
+    pii_pre = np.zeros(n, dtype=np.int64)  # indexes into pii_pool
+    pii_post = np.zeros(n, dtype=np.int64)
     pii_kind = np.full(n, -1, dtype=np.int64)
     first = rng.integers(len(C.FIRST_NAMES), size=n)
     last = rng.integers(len(C.LAST_NAMES), size=n)
@@ -427,22 +448,18 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
         pii_kind = np.where(has, kind, -1)
         rows = np.flatnonzero(has)
         tpl_pick = rng.integers(0, 1 << 30, size=len(rows))
-        for r, j in zip(rows, tpl_pick):
-            kind_name = _PII_KINDS[pii_kind[r]]
-            templates = C.PII_TEMPLATES[kind_name]
+        for r, j in zip(rows.tolist(), tpl_pick.tolist()):
+            templates = C.PII_TEMPLATES[_PII_KINDS[pii_kind[r]]]
             tpl, pos = templates[j % len(templates)]
-            snippet = tpl.format(**_person(first[r], last[r], number[r]))
+            pii_pool.append(tpl.format(**_person(first[r], last[r], number[r])))
             if pos == "pre":
-                pii_pre[r] = snippet
+                pii_pre[r] = len(pii_pool) - 1
             else:
-                pii_post[r] = snippet
-        pre = np.where(pii_pre != "", "", pre)
-        variant = np.where((pii_pre != "") & (variant >= 2) & (variant <= 3), variant - 2, variant)
-    text = pre + pools["variants"][entry, variant] + context + suf
-    if pii:
-        rows = np.flatnonzero(pii_kind >= 0)
-        text[rows] = (pii_pre[rows] + pools["variants"][entry[rows], variant[rows]] + context[rows] + pii_post[rows]
-                      + suf[rows])
+                pii_post[r] = len(pii_pool) - 1
+        pre = np.where(pii_pre > 0, 0, pre)  # "My name is …" replaces the greeting
+        variant = np.where((pii_pre > 0) & (variant >= 2) & (variant <= 3), variant - 2, variant)
+    text = _join([(prefix_pool, pre), (pii_pool, pii_pre), (pools["variants"].ravel(), entry * 6 + variant),
+                  (context_pool, context), (pii_pool, pii_post), (suffix_pool, suf)])
 
     # effort: READ, handling time, chat turns
     read = np.clip(np.rint(rng.normal(1.3 + 3.2 * effort_level[topic_of], 0.7)), 1, 6).astype(np.int64)
@@ -454,8 +471,9 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
     duration_blank = rng.random(n) < 0.08
 
     # staff answers
-    answer = pools["answers"][entry, rng.integers(_ANSWERS_PER_ENTRY, size=n)]
+    answer_pick = entry * _ANSWERS_PER_ENTRY + rng.integers(_ANSWERS_PER_ENTRY, size=n)
     answer_blank = (channel >= 2) & (channel <= 3) & (rng.random(n) < 0.45)
+    answer = _take(pools["answers"].ravel(), answer_pick, missing=answer_blank)
 
     # staff, tags, ids
     research_staff = np.array([C.STAFF.index(s) for s in C.RESEARCH_STAFF])
@@ -610,11 +628,14 @@ def generate_questions(
     consistent for standardised topics and varied for those that need people, a
     rising, a new and a fading topic, typos, greetings and planted patron PII.
 
-    The table is what the readers return from the sample workspace written by
-    :func:`make_sample_workspace` (before scrubbing): chats carry duration and
-    number of messages but no READ code; desk, phone, email and SMS transactions
-    carry READ (blank for about 15%) and minutes. The path is vectorised: a million
-    rows take a few seconds.
+    The rows are those the readers return from the sample workspace written by
+    :func:`make_sample_workspace` with the same seed (same ids, times, channels and
+    texts before scrubbing). Chats carry duration and number of messages but no
+    READ code (the readers may take READ and minutes from the ~5% of chats that
+    Reference Analytics also logged), and their ``answer`` is the staff's answer
+    rather than the whole transcript; desk, phone, email and SMS transactions carry
+    READ (blank for about 15%) and minutes. The path is vectorised (pyarrow string
+    kernels): a million rows take a few seconds.
 
     Parameters
     ----------
@@ -662,37 +683,32 @@ def _planted(sim: dict[str, Any]) -> dict[str, int]:
     return {names[k]: int((kinds == i).sum()) for i, k in enumerate(_PII_KINDS)}
 
 
-def _strings(values: np.ndarray | list, missing: np.ndarray | None = None) -> pd.api.extensions.ExtensionArray:
-    """Return a pandas ``string`` array built straight through pyarrow (fast for millions of rows)."""
-    import pyarrow as pa
-
-    arr = pa.array(values, type=pa.large_string(), mask=missing)
-    return pd.arrays.ArrowStringArray(arr)
-
-
 def _questions_frame(sim: dict[str, Any]) -> pd.DataFrame:
     n = sim["n"]
     is_chat = sim["is_chat"]
-    qid = [f"libchat:{c}" if chat else f"refanalytics:{r}"
-           for chat, c, r in zip(is_chat.tolist(), sim["chat_id"].tolist(), sim["ra_id"].tolist())]
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    native = pc.cast(pa.array(np.where(is_chat, sim["chat_id"], sim["ra_id"])), pa.large_string())
+    qid = pc.binary_join_element_wise(_take(["libchat:", "refanalytics:"], np.where(is_chat, 0, 1)), native,
+                                      pa.scalar("", pa.large_string()))
     no_read = is_chat | sim["read_blank"]
     effort = pd.arrays.IntegerArray(np.where(no_read, 0, sim["read"]).astype("int64"), no_read)
     duration = np.where(is_chat, sim["chat_seconds"] / 60.0, sim["ra_minutes"].astype(float))
     duration = np.where(~is_chat & sim["duration_blank"], np.nan, duration)
     messages = pd.arrays.IntegerArray(sim["messages"].astype("int64"), ~is_chat)
-    keys = np.array([tp["key"] for tp in C.TOPICS], dtype=object)
     return pd.DataFrame({
-        "question_id": _strings(qid),
+        "question_id": pd.arrays.ArrowStringArray(qid),
         "asked_at": pd.Series(sim["asked_at"]).astype(f"datetime64[ns, {SAMPLE_TIMEZONE}]"),
-        "text": _strings(sim["text"]),
+        "text": pd.arrays.ArrowStringArray(sim["text"]),
         "channel": pd.Categorical.from_codes(sim["channel"], categories=list(CHANNELS)),
-        "answer": _strings(sim["answer"], sim["answer_blank"]),
+        "answer": pd.arrays.ArrowStringArray(sim["answer"]),
         "tags": pd.Series(_tags(sim, np.arange(n)), dtype="object"),
         "effort": effort,
         "duration_min": duration.astype("float64"),
         "n_messages": messages,
         "source": pd.Categorical.from_codes(np.where(is_chat, 0, 1), categories=["libchat", "refanalytics"]),
-        "true_topic": _strings(keys[sim["topic"]]),
+        "true_topic": pd.arrays.ArrowStringArray(_take([tp["key"] for tp in C.TOPICS], sim["topic"])),
     })
 
 
@@ -770,6 +786,8 @@ def _workspace_files(random_state: int) -> dict[str, bytes]:
     """Return every file of the sample workspace: relative path -> bytes."""
     sim = _simulate(None, _DEFAULT_START, _DEFAULT_END, random_state, True)
     questions = _questions_frame(sim)
+    sim = dict(sim, text=np.array(sim["text"].to_pylist(), dtype=object),
+               answer=np.array(sim["answer"].to_pylist(), dtype=object))
     rng = np.random.default_rng([random_state, 4])
     n = sim["n"]
     stamp = sim["asked_at"].strftime("%Y-%m-%d %H:%M:%S")
