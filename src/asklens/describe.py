@@ -1,0 +1,955 @@
+"""Describe topics: readable labels, keywords, representative and recurring questions.
+
+A topic is only useful to a librarian when it can be read at a glance. This module
+turns a set of questions with topic ids into
+
+* a **label**: a short phrase that actually occurs in the topic's questions
+  ("Renew Books", "Study Room", "Interlibrary Loan Request"), chosen by class-based
+  TF-IDF among contiguous one- to three-word phrases, unique across topics;
+* **keywords**: the words and two-word phrases that set the topic apart
+  (class-based TF-IDF, c-TF-IDF);
+* **examples**: the most representative questions, short ones preferred;
+* **recurring questions**: groups of near-identical questions inside a topic, with
+  their counts and a representative (the medoid) -- the FAQ candidates.
+
+Both functions are pure: they never mutate their inputs and never touch the disk,
+and the same input always gives the same output (ties are broken by position).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+
+from asklens.errors import InputError
+
+__all__ = ["describe_topics", "recurring_questions"]
+
+MISC_TOPIC = -1
+MISC_LABEL = "Miscellaneous"
+
+DESCRIBE_COLUMNS = ["topic_id", "label", "keywords", "size", "examples"]
+RECURRING_COLUMNS = ["topic_id", "group_id", "count", "representative", "question_ids"]
+
+# At most this many questions per topic feed the keyword and label statistics
+# (evenly spaced, so the choice is deterministic); sizes always count every question.
+_MAX_DOCS_PER_TOPIC = 1500
+
+# --------------------------------------------------------------------------------------
+# vocabulary
+# --------------------------------------------------------------------------------------
+
+# scikit-learn's English list minus words that carry meaning in a library
+# ("call number", "full text", "back issues", "interest", "system", "name").
+_KEEP = {
+    "call", "full", "system", "bill", "interest", "part", "front", "back", "detail", "top",
+    "fire", "move", "empty", "fill", "side", "thick", "thin", "serious", "describe", "show",
+    "name", "found", "find",
+}
+# chat boilerplate and filler that never makes a topic
+_CHAT_STOP = {
+    "hi", "hii", "hello", "hey", "hiya", "greetings", "dear", "thanks", "thank", "thx", "ty",
+    "please", "pls", "plz", "wondering", "wonder", "wondered", "help", "helping", "helped",
+    "question", "questions", "ask", "asking", "asked", "sorry", "good", "morning",
+    "afternoon", "evening", "ok", "okay", "yes", "yeah", "yep", "no", "just", "really",
+    "need", "needs", "needed", "needing", "want", "wants", "wanted", "like", "liked", "looking",
+    "look", "trying", "try", "tried", "know", "knew", "able", "unable", "possible", "way",
+    "im", "ive", "id", "ill", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "arent",
+    "wasnt", "hoping", "hope", "appreciate", "appreciated", "quick", "currently", "does", "did",
+    "doing", "hasn", "let", "lets", "tell", "thing", "things", "got", "getting", "gets",
+    "use", "using", "used", "make", "making", "sure", "maybe", "actually", "anybody", "somebody",
+    "u", "ur", "pm", "am", "today", "tomorrow", "yesterday", "right",
+    "lot", "lots", "kind", "trouble", "work", "working", "works", "different", "specific",
+    "certain", "example", "info", "information", "regarding", "related", "wanting", "wants",
+    "said", "says", "say", "told", "think", "thought", "guess", "able", "online", "okay",
+    "great", "awesome", "welcome", "hopefully", "someone", "anyone", "everyone", "stuff",
+    "access", "accessing", "available", "assist", "assistance", "via", "etc", "also",
+    "http", "https", "www", "com", "edu", "org", "html", "htm", "php", "aspx",
+}
+_STOP = (set(ENGLISH_STOP_WORDS) - _KEEP) | _CHAT_STOP
+# words skipped inside a phrase ("renew my books" -> "renew books")
+_SKIP = {"a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "some", "this", "these", "that", "those"}
+# words allowed in the middle of a three-word label ("print in color", "books on reserve")
+_MIDDLE = {"of", "in", "on", "for", "from", "at", "with"}
+_STOP -= _SKIP | _MIDDLE  # handled separately below
+
+_MASK = re.compile(r"\[[A-Z_]+\]")
+_SEGMENT = re.compile(r"[.,;:!?()\[\]{}\"“”/\\|<>*=+~^#@&\n\r\t]+|\s-+\s")
+_TOKEN = re.compile(r"[a-z0-9](?:[a-z0-9'\-]*[a-z0-9])?")
+# ids, hashes and codes ("6998eeae5b72", "3a105970"): several digits in a long token
+_CODE = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})[a-z0-9\-]{6,}$|^.{25,}$")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+
+# chat openers and closers, stripped before anything is counted (the texts are
+# lower-cased first, which keeps these expressions fast)
+_GREETING = re.compile(
+    r"^\s*(?:hi+|hello+|hey+|hiya|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:there|all|everyone|again|librarian|library|team))?\b[\s,!.:;~-]*"
+)
+_BOILERPLATE = re.compile(
+    r"""
+      \b(?:i\s+(?:was|am)\s+|i'?m\s+)?(?:just\s+)?wondering(?:\s+(?:if|whether)\b)?
+    | \b(?:(?:can|could|would)\s+(?:you|someone|anyone)|(?:you|someone|anyone)\s+(?:can|could|would))
+         \s+(?:please\s+)?(?:help|assist)\s+me(?:\s+(?:out|with\s+something|with))?\b
+    | \bi\s+(?:have|had)\s+a\s+(?:quick\s+|small\s+|short\s+)?question(?:\s+(?:about|regarding|on|for\s+you))?\b
+    | \b(?:thank\s+(?:you|u)|thanks?|thx|ty)(?:\s+(?:so|very)\s+much|\s+in\s+advance|\s+again|\s+a\s+lot)?\b[\s!.]*
+    | \b(?:much\s+appreciated|i\s+appreciate\s+(?:it|your\s+help|any\s+help))\b
+    | \bhave\s+a\s+(?:good|great|nice)\s+(?:day|one|night|weekend)\b
+    | \bplease\b
+    """,
+    re.X,
+)
+
+
+def _as_str(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if value is pd.NA:
+        return ""
+    return str(value)
+
+
+def _clean(text: str) -> str:
+    """Return ``text`` in lower case without privacy masks, greetings, thanks and "I was wondering if" openers."""
+    text = _MASK.sub(" . ", text).replace("’", "'").lower()
+    return _BOILERPLATE.sub(" ", _GREETING.sub(" ", text))
+
+
+def _normalize(text: str) -> str:
+    """Return the comparison key of a question: no boilerplate, lower case, letters and digits only."""
+    return " ".join(_WORD.findall(_clean(text).replace("'", "")))
+
+
+def _singular(word: str) -> str:
+    """Return a light singular of ``word`` (books -> book, libraries -> library), for grouping only."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        return word[:-1]
+    return word
+
+
+def _phrase_analyzer() -> Any:
+    """Return a function that lists the candidate phrases of one cleaned, lower-case question.
+
+    Unigrams are content words; bigrams are two adjacent content words (articles and
+    possessives in between are skipped: "renew my books" gives "renew books");
+    trigrams are three content words or content-preposition-content ("print in
+    color"). Phrases never cross punctuation or stop words. Each analyzer keeps its
+    own cache of token classes, so it is fast and holds no global state.
+    """
+    kinds: dict[str, str | None] = {}  # token -> itself, "" (break), None (skip) or "\x00prep"
+
+    def kind(tok: str) -> str | None:
+        k = kinds.get(tok, "?")
+        if k != "?":
+            return k
+        base = tok[:-2] if tok.endswith("'s") else tok
+        if base in _SKIP:
+            k = None
+        elif base in _MIDDLE:
+            k = "\x00" + base
+        elif base in _STOP or "'" in base or base.isdigit() or len(base) < 2 or _CODE.match(base):
+            k = ""
+        else:
+            k = base
+        kinds[tok] = k
+        return k
+
+    def phrases(text: str) -> list[str]:
+        out: list[str] = []
+        for segment in _SEGMENT.split(text):
+            seq: list[str] = []
+            for tok in _TOKEN.findall(segment):
+                k = kind(tok)
+                if k is None:
+                    continue
+                if k == "":
+                    if seq:
+                        _emit(seq, out)
+                        seq = []
+                    continue
+                seq.append(k)
+            if seq:
+                _emit(seq, out)
+        return out
+
+    return phrases
+
+
+def _emit(seq: list[str], out: list[str]) -> None:
+    n = len(seq)
+    for i, w in enumerate(seq):
+        if w[0] == "\x00":
+            continue
+        out.append(w)
+        if i + 1 < n:
+            v = seq[i + 1]
+            if v[0] != "\x00":
+                out.append(f"{w} {v}")
+                if i + 2 < n and seq[i + 2][0] != "\x00":
+                    out.append(f"{w} {v} {seq[i + 2]}")
+            elif i + 2 < n and seq[i + 2][0] != "\x00":
+                out.append(f"{w} {v[1:]} {seq[i + 2]}")
+
+
+# --------------------------------------------------------------------------------------
+# input checking
+# --------------------------------------------------------------------------------------
+
+
+def _check_inputs(
+    texts: Sequence[str] | pd.Series, topic_ids: Any, vectors: Any
+) -> tuple[list[str], np.ndarray, np.ndarray | None]:
+    if isinstance(texts, str):
+        raise InputError("texts must be a sequence of questions, not one string", fix="pass a list or a Series")
+    text_list = [_as_str(t) for t in texts]
+    try:
+        ids = np.asarray(topic_ids)
+        if ids.dtype.kind == "f" and np.isnan(ids).any():
+            raise ValueError
+        ids = ids.astype(np.int64)
+    except (TypeError, ValueError):
+        raise InputError(
+            "topic_ids must be integers (-1 for miscellaneous)", column="topic_id", fix="pass the ids from TopicModel"
+        ) from None
+    if ids.ndim != 1 or len(ids) != len(text_list):
+        raise InputError(
+            f"topic_ids has {ids.size} values for {len(text_list)} texts",
+            column="topic_id",
+            fix="pass one topic id per question",
+        )
+    vecs = None
+    if vectors is not None:
+        if sp.issparse(vectors):
+            vecs = vectors.tocsr().astype(np.float32)
+        else:
+            vecs = np.asarray(vectors, dtype=np.float32)
+        if vecs.ndim != 2 or vecs.shape[0] != len(text_list):
+            raise InputError(
+                f"vectors has shape {tuple(vecs.shape)} for {len(text_list)} texts",
+                fix="pass one vector (row) per question, in the same order",
+            )
+    return text_list, ids, vecs
+
+
+def _normalize_rows(x: Any) -> Any:
+    if sp.issparse(x):
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sp.diags((1.0 / norms).astype(np.float32)) @ x
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (x / norms).astype(np.float32)
+
+
+def _spread(idx: np.ndarray, cap: int) -> np.ndarray:
+    """Return at most ``cap`` evenly spaced entries of ``idx`` (deterministic)."""
+    if len(idx) <= cap:
+        return idx
+    return idx[np.linspace(0, len(idx) - 1, cap).round().astype(np.int64)]
+
+
+# --------------------------------------------------------------------------------------
+# describe_topics
+# --------------------------------------------------------------------------------------
+
+
+def describe_topics(
+    texts: Sequence[str] | pd.Series,
+    topic_ids: Sequence[int] | np.ndarray | pd.Series,
+    *,
+    vectors: np.ndarray | None = None,
+    n_keywords: int = 8,
+    n_examples: int = 3,
+) -> pd.DataFrame:
+    """Describe each topic with a readable label, keywords and example questions.
+
+    Keywords are ranked by class-based TF-IDF (c-TF-IDF): the share of the topic's
+    questions that use a term times ``log(1 + A / f)``, where ``A`` is the average
+    number of term occurrences per topic and ``f`` the term's occurrences over all
+    topics (each counted once per question). Terms are words and two-word phrases
+    with English stop words and chat boilerplate ("hi", "thanks", "wondering",
+    "help", ...) removed; plurals are grouped with their singular.
+
+    The label is the best-scoring phrase of one to three words that occurs
+    contiguously in at least two of the topic's questions (articles and possessives
+    skipped: "renew my books" counts as "renew books"), with longer phrases
+    preferred, in title case (acronyms such as "ILL" or "APA" kept). Labels are
+    unique: when two topics would share one, the smaller topic's label gets its
+    best distinguishing keyword in parentheses. Topic ``-1`` is labelled
+    ``"Miscellaneous"``.
+
+    Examples are the questions closest to the topic centroid (in ``vectors`` when
+    given, else in c-TF-IDF space), short ones preferred, near-duplicates dropped.
+
+    Parameters
+    ----------
+    texts : sequence of str or pandas.Series
+        The questions (already scrubbed). Missing values count as empty text.
+    topic_ids : sequence of int
+        One topic id per question; ``-1`` is the miscellaneous bucket.
+    vectors : numpy.ndarray, optional
+        One vector per question (e.g. from :func:`asklens.vectorize.make_vectorizer`);
+        used to pick the examples closest to each topic's centroid.
+    n_keywords : int, default 8
+        Keywords kept per topic.
+    n_examples : int, default 3
+        Example questions kept per topic.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per topic, sorted by ``topic_id``, with columns ``topic_id`` (int),
+        ``label`` (str), ``keywords`` (list of str), ``size`` (int, number of
+        questions) and ``examples`` (list of str, original question texts).
+
+    Examples
+    --------
+    >>> texts = ["How do I renew my books?", "Can I renew my books online?",
+    ...          "Where can I print in color?", "How do I print in color?"]
+    >>> describe_topics(texts, [0, 0, 1, 1])[["topic_id", "label"]]
+       topic_id           label
+    0         0     Renew Books
+    1         1  Print in Color
+    """
+    text_list, ids, vecs = _check_inputs(texts, topic_ids, vectors)
+    if n_keywords < 0 or n_examples < 0:
+        raise InputError("n_keywords and n_examples must be zero or more", fix="pass a non-negative number")
+    if not text_list:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in DESCRIBE_COLUMNS}).astype(
+            {"topic_id": np.int64, "size": np.int64}
+        )
+    topics, sizes = np.unique(ids, return_counts=True)  # sorted ascending
+    # the questions used for statistics: every question, or an even spread of large topics
+    used = np.concatenate([_spread(np.flatnonzero(ids == t), _MAX_DOCS_PER_TOPIC) for t in topics])
+    used.sort()
+    used_topics = ids[used]
+    cleaned = [_clean(text_list[i]) for i in used]
+
+    # doc x surface-phrase presence, then grouped by singular key
+    cv = CountVectorizer(analyzer=_phrase_analyzer(), binary=True, dtype=np.float32)
+    try:
+        X_surface = cv.fit_transform(cleaned).tocsc()
+        surface = cv.get_feature_names_out()
+    except ValueError:  # empty vocabulary: nothing but stop words
+        X_surface = sp.csc_matrix((len(used), 0), dtype=np.float32)
+        surface = np.array([], dtype=object)
+    keys = [" ".join(_singular(w) for w in s.split(" ")) for s in surface]
+    key_index: dict[str, int] = {}
+    col_key = np.empty(len(surface), dtype=np.int64)
+    for j, k in enumerate(keys):
+        col_key[j] = key_index.setdefault(k, len(key_index))
+    n_keys = len(key_index)
+    G = sp.csr_matrix((np.ones(len(surface), dtype=np.float32), (np.arange(len(surface)), col_key)), shape=(len(surface), n_keys))
+    X = (X_surface @ G).tocsr()
+    X.data[:] = 1.0  # presence per question
+    # the display form of each key: its most frequent surface phrase (ties: alphabetical)
+    surf_counts = np.asarray(X_surface.sum(axis=0)).ravel()
+    display = [""] * n_keys
+    best = np.full(n_keys, -1.0)
+    for j in range(len(surface)):  # surface is sorted, so ties keep the alphabetical first
+        k = col_key[j]
+        if surf_counts[j] > best[k]:
+            best[k] = surf_counts[j]
+            display[k] = surface[j]
+    display_arr = np.array(display, dtype=object)
+    n_words = np.array([d.count(" ") + 1 for d in display], dtype=np.int64)
+    has_mid = np.array([any(w in _MIDDLE for w in d.split(" ")) for d in display], dtype=bool)
+
+    # c-TF-IDF over topics
+    t_index = np.searchsorted(topics, used_topics)
+    M = sp.csr_matrix((np.ones(len(used), dtype=np.float32), (t_index, np.arange(len(used)))), shape=(len(topics), len(used)))
+    T = (M @ X).toarray().astype(np.float64)  # topics x keys: questions using the key
+    n_used = np.bincount(t_index, minlength=len(topics)).astype(np.float64)
+    f = T.sum(axis=0)
+    A = T.sum() / max(len(topics), 1)
+    idf = np.log1p(A / np.maximum(f, 1.0))
+    tf = T / np.maximum(T.sum(axis=1, keepdims=True), 1.0)
+    ctfidf = tf * idf
+
+    keywords = [_pick_keywords(ctfidf[r], display_arr, n_words, has_mid, n_keywords) for r in range(len(topics))]
+    labels = _pick_labels(topics, sizes, T, n_used, ctfidf, display_arr, n_words, keywords, [text_list[i] for i in used], t_index)
+    examples = _pick_examples(text_list, ids, topics, used, t_index, X, ctfidf, idf, vecs, n_examples)
+
+    return pd.DataFrame(
+        {
+            "topic_id": topics.astype(np.int64),
+            "label": pd.Series(labels, dtype=object),
+            "keywords": pd.Series(keywords, dtype=object),
+            "size": sizes.astype(np.int64),
+            "examples": pd.Series(examples, dtype=object),
+        }
+    )
+
+
+def _pick_keywords(scores: np.ndarray, display: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray, k: int) -> list[str]:
+    """Return the top ``k`` words and two-word phrases, skipping ones that add no new word."""
+    if k == 0:
+        return []
+    ok = (scores > 0) & (n_words <= 2) & ~has_mid
+    cand = np.flatnonzero(ok)
+    order = cand[np.lexsort((cand, -scores[cand]))]
+    chosen: list[str] = []
+    seen_words: set[str] = set()
+    for j in order:
+        phrase = display[j]
+        words = {_singular(w) for w in phrase.split(" ")}
+        if words <= seen_words:
+            continue
+        chosen.append(phrase)
+        seen_words |= words
+        if len(chosen) == k:
+            break
+    return chosen
+
+
+_LENGTH_BONUS = {1: 1.0, 2: 1.6, 3: 1.8}
+
+
+def _label_scores(row_T: np.ndarray, row_ctfidf: np.ndarray, n_words: np.ndarray, n_docs: float) -> np.ndarray:
+    """Return the label score of every phrase for one topic (0 where a phrase is not eligible)."""
+    min_df = 2.0 if n_docs >= 2 else 1.0
+    bonus = np.vectorize(_LENGTH_BONUS.get)(n_words) if len(n_words) else np.zeros(0)
+    eligible = (row_T >= min_df) | ((n_words == 1) & (row_T >= 1))
+    return np.where(eligible, row_ctfidf * bonus, 0.0)
+
+
+def _pick_labels(
+    topics: np.ndarray,
+    sizes: np.ndarray,
+    T: np.ndarray,
+    n_used: np.ndarray,
+    ctfidf: np.ndarray,
+    display: np.ndarray,
+    n_words: np.ndarray,
+    keywords: list[list[str]],
+    context: list[str],
+    t_index: np.ndarray,
+) -> list[str]:
+    labels: list[str] = [""] * len(topics)
+    phrases: list[str] = [""] * len(topics)
+    for r, t in enumerate(topics):
+        if t == MISC_TOPIC:
+            continue
+        scores = _label_scores(T[r], ctfidf[r], n_words, n_used[r])
+        if scores.size and scores.max() > 0:
+            best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
+            phrases[r] = str(display[best])
+    # proper casing from the topic's own questions (acronyms stay upper case)
+    joined = {
+        r: _MASK.sub(" ", " ".join(context[i] for i in np.flatnonzero(t_index == r)))
+        for r in range(len(topics))
+        if phrases[r]
+    }
+    cased = {r: _title(phrases[r], joined[r]) for r in joined}
+    # unique labels: larger topics first (ties by id) keep the plain phrase
+    order = sorted(range(len(topics)), key=lambda r: (-int(sizes[r]), int(topics[r])))
+    used: set[str] = {MISC_LABEL.lower()}
+    for r in order:
+        t = topics[r]
+        if t == MISC_TOPIC:
+            labels[r] = MISC_LABEL
+            continue
+        if not phrases[r]:
+            base = f"Topic {t}"
+        else:
+            base = cased[r]
+        label = base
+        if label.lower() in used:
+            label_words = {_singular(w) for w in phrases[r].split(" ")}
+            for kw in keywords[r]:
+                if {_singular(w) for w in kw.split(" ")} & label_words:
+                    continue
+                candidate = f"{base} ({_title(kw, joined.get(r, ''))})"
+                if candidate.lower() not in used:
+                    label = candidate
+                    break
+            if label.lower() in used:
+                label = f"{base} (topic {t})"
+        used.add(label.lower())
+        labels[r] = label
+    return labels
+
+
+def _title(phrase: str, context: str) -> str:
+    """Return ``phrase`` in title case, keeping the acronyms the questions write in capitals."""
+    out = []
+    for i, word in enumerate(phrase.split(" ")):
+        if i > 0 and word in _MIDDLE:
+            out.append(word)
+            continue
+        form = word.capitalize()
+        if context and len(word) <= 6 and word.isalnum():
+            found = re.findall(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", context, flags=re.I)
+            if found:
+                upper = sum(1 for s in found if s.isupper() and len(s) >= 2)
+                if upper * 2 > len(found):
+                    form = word.upper()
+        out.append(form)
+    return " ".join(out)
+
+
+def _pick_examples(
+    text_list: list[str],
+    ids: np.ndarray,
+    topics: np.ndarray,
+    used: np.ndarray,
+    t_index: np.ndarray,
+    X: sp.csr_matrix,
+    ctfidf: np.ndarray,
+    idf: np.ndarray,
+    vecs: Any,
+    k: int,
+) -> list[list[str]]:
+    examples: list[list[str]] = []
+    if vecs is not None:
+        V = _normalize_rows(vecs)
+    else:
+        Xw = _normalize_rows(X @ sp.diags(idf.astype(np.float32))) if X.shape[1] else None
+    for r, t in enumerate(topics):
+        if k == 0:
+            examples.append([])
+            continue
+        if vecs is not None:
+            members = np.flatnonzero(ids == t)
+            sub = V[members]
+            centroid = np.asarray(sub.mean(axis=0)).ravel()
+            sims = np.asarray(sub @ centroid).ravel()
+        else:
+            rows = np.flatnonzero(t_index == r)
+            members = used[rows]
+            if Xw is None:
+                sims = np.zeros(len(members))
+            else:
+                c = ctfidf[r].astype(np.float32)
+                norm = float(np.linalg.norm(c)) or 1.0
+                sims = np.asarray(Xw[rows] @ (c / norm)).ravel()
+        examples.append(_choose_examples(text_list, members, sims, k))
+    return examples
+
+
+def _choose_examples(text_list: list[str], members: np.ndarray, sims: np.ndarray, k: int) -> list[str]:
+    """Return ``k`` representative, short, mutually different texts among ``members``."""
+    lengths = np.array([len(text_list[i]) for i in members], dtype=np.float64)
+    nonempty = lengths > 0
+    top = max(1e-9, float(sims.max())) if len(sims) else 1.0
+    # representativeness relative to the best, minus a penalty for long texts
+    penalty = 0.15 * np.log2(np.maximum(lengths, 80.0) / 80.0)
+    score = np.where(nonempty, sims / top - penalty, -np.inf)
+    order = np.lexsort((members, -score))
+    chosen: list[str] = []
+    seen: list[set[str]] = []
+    for j in order:
+        if not np.isfinite(score[j]) and chosen:
+            break
+        text = _SPACES.sub(" ", text_list[members[j]]).strip()
+        key = _normalize(text)
+        words = set(key.split())
+        if any(words == s or (words and s and len(words & s) / len(words | s) >= 0.7) for s in seen):
+            continue
+        if not text:
+            continue
+        chosen.append(text)
+        seen.append(words)
+        if len(chosen) == k:
+            break
+    return chosen
+
+
+# --------------------------------------------------------------------------------------
+# recurring_questions
+# --------------------------------------------------------------------------------------
+
+_PROJECTION_DIM = 256
+_PROJECTION_MARGIN = 0.12
+_BLOCK = 2048
+# topics with more distinct questions than this are grouped on a sample of this many,
+# and the rest are assigned to the sample's groups (see _star_groups)
+_MAX_DENSE_UNITS = 12_000
+_MAX_ASSIGN_PAIRS = 300_000_000
+
+
+def recurring_questions(
+    texts: Sequence[str] | pd.Series,
+    topic_ids: Sequence[int] | np.ndarray | pd.Series,
+    *,
+    question_ids: Sequence[str] | pd.Series | None = None,
+    vectors: np.ndarray | None = None,
+    min_count: int = 2,
+    similarity: float = 0.8,
+) -> pd.DataFrame:
+    """Find groups of near-identical questions inside each topic: the FAQ candidates.
+
+    Questions are first reduced to a comparison key (greetings, thanks and
+    punctuation removed, lower case); identical keys are one question asked several
+    times. Near-identical questions are those whose cosine similarity is at least
+    ``similarity`` -- on character 3-5-gram TF-IDF of the keys by default, or on
+    ``vectors`` when given. Groups are formed by star clustering: the question with
+    the most near-identical neighbours (weighted by repeats) becomes a group centre
+    and takes all its ungrouped neighbours, and so on; every member is therefore
+    near-identical to its centre (no chaining through a long path). Only pairs
+    within one topic are compared, in blocks, so memory stays bounded; for the
+    character n-grams, candidate pairs come from a fixed random projection and every
+    grouped pair is checked on the exact TF-IDF vectors.
+
+    Parameters
+    ----------
+    texts : sequence of str or pandas.Series
+        The questions (already scrubbed).
+    topic_ids : sequence of int
+        One topic id per question (``-1``, miscellaneous, is grouped too).
+    question_ids : sequence of str, optional
+        One id per question; defaults to the positions ``"0"``, ``"1"``, ...
+    vectors : numpy.ndarray, optional
+        One vector per question; when given, similarity is their cosine.
+    min_count : int, default 2
+        Smallest group reported.
+    similarity : float, default 0.8
+        Cosine similarity from which two questions count as the same question.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, sorted by ``count`` (descending), then ``topic_id`` and
+        position of the first question, with columns ``topic_id`` (int),
+        ``group_id`` (int, 0.. in that order), ``count`` (int), ``representative``
+        (str, the medoid question's original text) and ``question_ids`` (list of
+        str, in input order).
+
+    Examples
+    --------
+    >>> texts = ["How do I renew my books?", "how do i renew my book", "Hi! How do I renew my books? Thanks",
+    ...          "Where is the printer?"]
+    >>> recurring_questions(texts, [0, 0, 0, 1])[["topic_id", "count", "representative"]]
+       topic_id  count            representative
+    0         0      3  How do I renew my books?
+    """
+    text_list, ids, vecs = _check_inputs(texts, topic_ids, vectors)
+    if not 0.0 < similarity <= 1.0:
+        raise InputError(f"similarity must be in (0, 1], got {similarity!r}", fix="pass e.g. similarity=0.8")
+    if min_count < 1:
+        raise InputError(f"min_count must be at least 1, got {min_count!r}", fix="pass e.g. min_count=2")
+    if question_ids is None:
+        qids = [str(i) for i in range(len(text_list))]
+    else:
+        qids = [_as_str(q) for q in question_ids]
+        if len(qids) != len(text_list):
+            raise InputError(
+                f"question_ids has {len(qids)} values for {len(text_list)} texts",
+                column="question_id",
+                fix="pass one id per question",
+            )
+    empty = pd.DataFrame(
+        {
+            "topic_id": pd.Series([], dtype=np.int64),
+            "group_id": pd.Series([], dtype=np.int64),
+            "count": pd.Series([], dtype=np.int64),
+            "representative": pd.Series([], dtype=object),
+            "question_ids": pd.Series([], dtype=object),
+        }
+    )
+    if not text_list:
+        return empty
+
+    cache: dict[str, str] = {}
+    keys = np.empty(len(text_list), dtype=object)
+    for p, t in enumerate(text_list):
+        k = cache.get(t)
+        if k is None:
+            k = cache[t] = _normalize(t)
+        keys[p] = k
+    if vecs is None:
+        units, unit_of, unit_topic = _units_by_key(keys, ids)
+        unit_texts = [keys[units[u][0]] for u in range(len(units))]
+        valid = np.array([bool(k) for k in unit_texts])
+        U = _char_tfidf(unit_texts, valid)
+        Z = _project(U)
+        exact = U
+    else:
+        # with vectors, identical keys are still one question (when the key is not empty)
+        units, unit_of, unit_topic = _units_by_key(keys, ids, vectors_given=True)
+        valid = np.ones(len(units), dtype=bool)
+        V = _normalize_rows(vecs)
+        first = np.array([u[0] for u in units], dtype=np.int64)
+        Z = V[first] if not sp.issparse(V) else V[first].toarray()
+        exact = None
+    weights = np.array([len(u) for u in units], dtype=np.int64)
+
+    groups: list[tuple[int, list[int], int]] = []  # (topic, member units, medoid unit)
+    for t in np.unique(unit_topic):
+        members = np.flatnonzero((unit_topic == t) & valid)
+        if len(members) == 0:
+            continue
+        if weights[members].sum() < min_count:
+            continue
+        for grp, medoid in _star_groups(members, Z, exact, weights, similarity):
+            if weights[grp].sum() >= min_count:
+                groups.append((int(t), grp, medoid))
+    if not groups:
+        return empty
+
+    rows = []
+    for t, grp, medoid in groups:
+        positions = sorted(p for u in grp for p in units[u])
+        rows.append(
+            {
+                "topic_id": t,
+                "count": len(positions),
+                "first": positions[0],
+                "representative": _SPACES.sub(" ", text_list[units[medoid][0]]).strip(),
+                "question_ids": [qids[p] for p in positions],
+            }
+        )
+    out = pd.DataFrame(rows).sort_values(["count", "topic_id", "first"], ascending=[False, True, True], kind="mergesort")
+    out = out.reset_index(drop=True)
+    out.insert(1, "group_id", np.arange(len(out), dtype=np.int64))
+    out = out.drop(columns="first")
+    out["topic_id"] = out["topic_id"].astype(np.int64)
+    out["count"] = out["count"].astype(np.int64)
+    out["representative"] = out["representative"].astype(object)
+    out["question_ids"] = out["question_ids"].astype(object)
+    return out[RECURRING_COLUMNS]
+
+
+def _units_by_key(keys: np.ndarray, ids: np.ndarray, vectors_given: bool = False) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
+    """Collapse questions with the same (topic, key) into one unit; return units (positions), unit of each question, unit topics."""
+    index: dict[tuple[int, str], int] = {}
+    units: list[list[int]] = []
+    unit_of = np.empty(len(keys), dtype=np.int64)
+    for p, (t, k) in enumerate(zip(ids.tolist(), keys.tolist())):
+        if vectors_given and not k:
+            ukey: tuple[int, str] = (t, f"\x00{p}")  # empty key: keep the question on its own
+        else:
+            ukey = (t, k)
+        u = index.get(ukey)
+        if u is None:
+            u = index[ukey] = len(units)
+            units.append([])
+        units[u].append(p)
+        unit_of[p] = u
+    unit_topic = np.array([ids[u[0]] for u in units], dtype=np.int64)
+    return units, unit_of, unit_topic
+
+
+def _char_tfidf(unit_texts: list[str], valid: np.ndarray) -> sp.csr_matrix:
+    """Return L2-normalised character 3-5-gram TF-IDF rows of the unit keys (empty rows for invalid keys).
+
+    As scikit-learn's ``char_wb`` analyzer, n-grams stay inside words padded with a
+    space. They are hashed (2**22 buckets) with vectorised rolling hashes over the
+    UTF-8 bytes of the words, which is several times faster than a Python analyzer.
+    Term frequencies are sublinear (1 + log tf), idf is smoothed as in scikit-learn.
+    Features that occur in one unit only are dropped after normalisation: they add
+    nothing to any dot product.
+    """
+    n_docs = len(unit_texts)
+    # one piece per word, padded with spaces like scikit-learn's "char_wb" analyzer
+    words = [t.split() if v else [] for t, v in zip(unit_texts, valid)]
+    n_words = np.fromiter((len(w) for w in words), dtype=np.int64, count=n_docs)
+    pieces = [(" " + w + " ").encode("utf-8") for ws in words for w in ws]
+    piece_len = np.fromiter((len(b) + 1 for b in pieces), dtype=np.int64, count=len(pieces))
+    codes = np.frombuffer(b"\x00".join(pieces) + b"\x00", dtype=np.uint8).astype(np.uint64)
+    doc_of = np.repeat(np.repeat(np.arange(n_docs, dtype=np.int64), n_words), piece_len)
+    is_sep = codes == 0
+    seps = np.concatenate([[0], np.cumsum(is_sep)])
+    all_rows: list[np.ndarray] = []
+    all_cols: list[np.ndarray] = []
+    n_bits = 22
+    for n in (3, 4, 5):
+        if len(codes) < n:
+            continue
+        m = len(codes) - n + 1
+        ok = (seps[n : n + m] - seps[:m]) == 0
+        h = np.full(m, np.uint64(n), dtype=np.uint64)
+        for i in range(n):
+            h *= np.uint64(1_000_003)
+            h += codes[i : i + m]
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(32)
+        all_rows.append(doc_of[:m][ok])
+        all_cols.append((h[ok] >> np.uint64(64 - n_bits)).astype(np.int64))
+    if not all_rows or not sum(len(r) for r in all_rows):
+        return sp.csr_matrix((n_docs, 1), dtype=np.float32)
+    rows = np.concatenate(all_rows)
+    cols = np.concatenate(all_cols)
+    order = np.argsort(rows, kind="stable")  # three sorted runs: a cheap merge
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_docs))])
+    X = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), cols[order], indptr), shape=(n_docs, 1 << n_bits))
+    X.sum_duplicates()
+    X.data = 1.0 + np.log(X.data)
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    idf = (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
+    X.data *= idf[X.indices]
+    X = _normalize_rows(X).tocsr()
+    keep = np.flatnonzero(df >= 2)
+    remap = np.full(X.shape[1], -1, dtype=np.int64)
+    remap[keep] = np.arange(len(keep))
+    mask = remap[X.indices] >= 0
+    kept_before = np.concatenate([[0], np.cumsum(mask)])
+    indptr = kept_before[X.indptr]
+    out = sp.csr_matrix(
+        (X.data[mask].astype(np.float32), remap[X.indices[mask]], indptr), shape=(n_docs, max(len(keep), 1))
+    )
+    out.sort_indices()
+    return out
+
+
+def _project(X: sp.csr_matrix) -> np.ndarray:
+    """Return a fixed sparse random projection of ``X``, rows L2-normalised (for candidate pairs only)."""
+    n_features = X.shape[1]
+    rng = np.random.default_rng(0)
+    density = min(1.0, 1.0 / math.sqrt(max(n_features, 1)))
+    nnz = max(1, int(round(n_features * _PROJECTION_DIM * density)))
+    rows = rng.integers(0, n_features, nnz)
+    cols = rng.integers(0, _PROJECTION_DIM, nnz)
+    signs = rng.choice(np.array([-1.0, 1.0], dtype=np.float32), nnz)
+    R = sp.csr_matrix((signs, (rows, cols)), shape=(n_features, _PROJECTION_DIM), dtype=np.float32)
+    Z = np.asarray((X @ R).toarray(), dtype=np.float32)
+    return _normalize_rows(Z)
+
+
+def _exact_sims(Xt: sp.csr_matrix, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Return the dot products of the sparse rows ``r[k]`` and ``c[k]`` of ``Xt``, in chunks."""
+    sims = np.empty(len(r), dtype=np.float32)
+    step = 200_000
+    for k in range(0, len(r), step):
+        a = Xt[r[k : k + step]]
+        b = Xt[c[k : k + step]]
+        sims[k : k + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return sims
+
+
+def _star_local(Zt: np.ndarray, Xt: sp.csr_matrix | None, w: np.ndarray, similarity: float) -> list[np.ndarray]:
+    """Star-cluster all rows of ``Zt``; return every group (singletons included) as local indices, centre first."""
+    m = len(Zt)
+    threshold = similarity - 1e-6
+    candidate = threshold - (_PROJECTION_MARGIN if Xt is not None else 0.0)
+    # pairs i < j above the (candidate) threshold, from blocked dense similarities
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for start in range(0, m, _BLOCK):
+        S = Zt[start : start + _BLOCK] @ Zt[start:].T
+        r, c = np.nonzero(S >= candidate)
+        keep = c > r
+        rows.append(r[keep] + start)
+        cols.append(c[keep] + start)
+    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    if Xt is not None and len(r):
+        ok = _exact_sims(Xt, r, c) >= threshold
+        r, c = r[ok], c[ok]
+    A = sp.csr_matrix(
+        (np.ones(2 * len(r), dtype=np.float32), (np.concatenate([r, c]), np.concatenate([c, r]))), shape=(m, m)
+    )
+    A.sum_duplicates()
+    degree = w + np.asarray(A @ w).ravel()
+    order = np.lexsort((np.arange(m), -w, -degree))
+    assigned = np.zeros(m, dtype=bool)
+    indptr, indices = A.indptr, A.indices
+    groups: list[np.ndarray] = []
+    for ci in order:
+        if assigned[ci]:
+            continue
+        nbrs = indices[indptr[ci] : indptr[ci + 1]]
+        if len(nbrs):
+            nbrs = np.sort(nbrs[~assigned[nbrs]])
+        assigned[ci] = True
+        assigned[nbrs] = True
+        groups.append(np.concatenate([[ci], nbrs]).astype(np.int64))
+    return groups
+
+
+def _star_groups(
+    members: np.ndarray,
+    Z: np.ndarray,
+    exact: sp.csr_matrix | None,
+    weights: np.ndarray,
+    similarity: float,
+) -> list[tuple[list[int], int]]:
+    """Group the units ``members`` of one topic; return (member units, medoid unit) per group of weight >= 2.
+
+    ``Z`` holds L2-normalised dense rows: the exact vectors, or a projection of the
+    sparse ``exact`` rows that only proposes candidate pairs (then checked on
+    ``exact``). Topics with more than ``_MAX_DENSE_UNITS`` distinct questions are
+    grouped on a sample (the most repeated questions first, then an even spread),
+    and every other question joins the group of its most similar sample centre
+    when it is near-identical to it; so a recurring question is found as long as
+    one of its forms is in the sample.
+    """
+    m = len(members)
+    Zt = Z[members]
+    Xt = exact[members] if exact is not None else None
+    w = weights[members].astype(np.float64)
+    if m <= _MAX_DENSE_UNITS:
+        groups = _star_local(Zt, Xt, w, similarity)
+    else:
+        order = np.lexsort((np.arange(m), -w))
+        half = _MAX_DENSE_UNITS // 2
+        rest = order[half:]
+        sample = np.sort(np.concatenate([order[:half], _spread(rest, _MAX_DENSE_UNITS - half)]))
+        in_sample = np.zeros(m, dtype=bool)
+        in_sample[sample] = True
+        local = _star_local(Zt[sample], Xt[sample] if Xt is not None else None, w[sample], similarity)
+        groups_list = [sample[g] for g in local]
+        others = np.flatnonzero(~in_sample)
+        # centres to assign to: all sample groups, or only the recurring ones when that is too costly
+        cand_groups = np.arange(len(groups_list))
+        if len(others) * len(cand_groups) > _MAX_ASSIGN_PAIRS:
+            cand_groups = np.array([k for k, g in enumerate(groups_list) if w[g].sum() >= 2], dtype=np.int64)
+        centres = np.array([groups_list[k][0] for k in cand_groups], dtype=np.int64)
+        extra: list[list[int]] = [[] for _ in groups_list]
+        if len(centres) and len(others):
+            threshold = similarity - 1e-6
+            candidate = threshold - (_PROJECTION_MARGIN if Xt is not None else 0.0)
+            for start in range(0, len(others), _BLOCK):
+                chunk = others[start : start + _BLOCK]
+                best = np.full(len(chunk), -1, dtype=np.int64)
+                best_sim = np.full(len(chunk), -np.inf, dtype=np.float32)
+                for cstart in range(0, len(centres), 4 * _BLOCK):
+                    S = Zt[chunk] @ Zt[centres[cstart : cstart + 4 * _BLOCK]].T
+                    j = S.argmax(axis=1)
+                    v = S[np.arange(len(chunk)), j]
+                    better = v > best_sim
+                    best_sim[better] = v[better]
+                    best[better] = j[better] + cstart
+                hit = np.flatnonzero(best_sim >= candidate)
+                if Xt is not None and len(hit):
+                    ok = _exact_sims(Xt, chunk[hit], centres[best[hit]]) >= threshold
+                    hit = hit[ok]
+                for h in hit:
+                    extra[cand_groups[best[h]]].append(int(chunk[h]))
+        groups = []
+        for g, more in zip(groups_list, extra):
+            if more:
+                g = np.concatenate([g[:1], np.sort(np.concatenate([g[1:], np.array(more, dtype=np.int64)]))])
+            groups.append(g)
+    out: list[tuple[list[int], int]] = []
+    for g in groups:
+        if w[g].sum() < 2:
+            continue
+        grp = np.sort(g)
+        if len(grp) == 1:
+            medoid = int(grp[0])
+        else:
+            # medoid: the member with the largest weighted similarity to all members
+            G = Zt[grp]
+            score = G @ (G.T @ w[grp])
+            medoid = int(grp[int(np.lexsort((grp, -np.round(score, 5)))[0])])
+        out.append(([int(members[i]) for i in grp], int(members[medoid])))
+    return out

@@ -1,0 +1,368 @@
+"""Tests for asklens.describe: topic labels, keywords, examples and recurring questions."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from asklens.describe import describe_topics, recurring_questions
+from asklens.errors import InputError
+
+RENEW = [
+    "Hi, how do I renew my books?",
+    "Can I renew my books online?",
+    "How can I renew books that are due tomorrow?",
+    "I need to renew my books, thanks!",
+    "Hello! Is it possible to renew a book twice?",
+    "how do i renew books from home",
+    "Can you renew my library books for me please?",
+    "I was wondering if I can renew books that are overdue",
+]
+PRINT = [
+    "Where can I print in color?",
+    "How do I print from my laptop?",
+    "Hi! Is there a printer on the second floor?",
+    "How much does it cost to print in color?",
+    "Can I print a poster at the library?",
+    "The printer on the first floor is jammed",
+    "how do I add money to print",
+    "Is color printing available in King?",
+]
+ILL = [
+    "How do I place an interlibrary loan request?",
+    "Hi, I'd like to make an interlibrary loan request for a book we don't have.",
+    "How long does an interlibrary loan take?",
+    "Can I request an article through interlibrary loan?",
+    "My interlibrary loan request was cancelled, why?",
+    "Is interlibrary loan free for graduate students?",
+    "Where do I pick up my interlibrary loan books?",
+]
+ROOMS = [
+    "How do I book a study room?",
+    "Can I reserve a study room for tonight?",
+    "Hi! How long can I book a study room for?",
+    "Is there a group study room I can reserve?",
+    "How do I cancel my study room booking?",
+    "Can I book a study room for 6 people?",
+]
+MISC = ["asdf", "What is the meaning of life?", "Are you a robot?"]
+
+
+def _topics_frame() -> pd.DataFrame:
+    rows = []
+    for tid, texts in [(0, RENEW), (1, PRINT), (2, ILL), (3, ROOMS), (-1, MISC)]:
+        rows += [{"text": t, "topic_id": tid} for t in texts]
+    return pd.DataFrame(rows)
+
+
+BOILERPLATE = {"hi", "hello", "thanks", "thank", "please", "wondering", "help", "question", "need", "want"}
+
+
+# ---------------------------------------------------------------------------------------
+# describe_topics
+# ---------------------------------------------------------------------------------------
+
+
+def test_labels_are_readable_phrases_from_the_topic():
+    df = _topics_frame()
+    out = describe_topics(df["text"], df["topic_id"])
+    assert list(out.columns) == ["topic_id", "label", "keywords", "size", "examples"]
+    assert out["topic_id"].tolist() == [-1, 0, 1, 2, 3]
+    labels = dict(zip(out["topic_id"], out["label"]))
+    print(labels)
+    assert labels[-1] == "Miscellaneous"
+    assert "renew" in labels[0].lower()
+    assert "print" in labels[1].lower()
+    assert "interlibrary" in labels[2].lower() or "loan" in labels[2].lower()
+    assert "room" in labels[3].lower()
+    for tid in (0, 1, 2, 3):
+        label = labels[tid]
+        words = label.split()
+        assert 1 <= len(words) <= 3, label
+        assert label[0].isupper(), label
+        # no dangling stop words or chat boilerplate at either end
+        assert words[0].lower() not in BOILERPLATE | {"the", "a", "my", "of", "in", "for"}
+        assert words[-1].lower() not in BOILERPLATE | {"the", "a", "my", "of", "in", "for"}
+        # the phrase occurs (articles/possessives aside) in the topic's questions
+        texts = " ".join(df.loc[df["topic_id"] == tid, "text"]).lower()
+        for w in words:
+            assert w.lower() in texts, (label, w)
+    assert out["label"].is_unique
+
+
+def test_keywords_sizes_and_examples():
+    df = _topics_frame()
+    out = describe_topics(df["text"], df["topic_id"], n_keywords=5, n_examples=2).set_index("topic_id")
+    assert out.loc[0, "size"] == len(RENEW)
+    assert out.loc[-1, "size"] == len(MISC)
+    assert out["size"].sum() == len(df)
+    assert "renew" in out.loc[0, "keywords"]
+    assert any("print" in k for k in out.loc[1, "keywords"])
+    assert any("interlibrary" in k for k in out.loc[2, "keywords"])
+    for tid, row in out.iterrows():
+        assert isinstance(row["keywords"], list) and len(row["keywords"]) <= 5
+        for kw in row["keywords"]:
+            assert not set(kw.split()) & BOILERPLATE, kw
+        assert isinstance(row["examples"], list) and 1 <= len(row["examples"]) <= 2
+        topic_texts = set(df.loc[df["topic_id"] == tid, "text"])
+        assert set(row["examples"]) <= topic_texts
+        assert len(set(row["examples"])) == len(row["examples"])
+
+
+def test_duplicate_labels_get_a_second_keyword():
+    colour = ["Where can I print in color?", "How do I print in color?", "Is color printing expensive?",
+              "Can I print in color on the 3rd floor?"]
+    poster = ["Can I print a poster here?", "How do I print a large poster?", "Where do I print a poster?",
+              "Is poster printing available?"]
+    out = describe_topics(colour + poster, [0] * 4 + [1] * 4)
+    labels = out["label"].tolist()
+    print(labels)
+    assert len(set(labels)) == 2
+    assert all("print" in label.lower() or "poster" in label.lower() or "color" in label.lower() for label in labels)
+
+
+def test_examples_closest_to_centroid_when_vectors_are_given():
+    texts = ["central question", "upper one", "lower one", "far one"]
+    vectors = np.array([[2.0, 0.0], [0.6, 0.8], [0.6, -0.8], [0.0, 1.0]], dtype=np.float32)
+    out = describe_topics(texts, [5, 5, 5, 5], vectors=vectors, n_examples=1)
+    # rows are normalised; the centroid points along (0.91, 0.41): "central question" is closest
+    assert out.loc[0, "examples"] == ["central question"]
+
+
+def test_examples_prefer_short_and_skip_near_duplicates():
+    base = "How do I renew my books?"
+    long = "How do I renew my books? " + "I have been trying for a long time and nothing seems to work at all. " * 4
+    texts = [long, base, base.lower(), "Hi! How do I renew my books? Thanks", "Can I renew books online?"]
+    out = describe_topics(texts, [0] * len(texts), n_examples=3)
+    examples = out.loc[0, "examples"]
+    assert examples[0] == base
+    assert sum(e.lower().strip("? ") == base.lower().strip("? ") for e in examples) == 1
+    assert long not in examples[:2]
+
+
+def test_acronyms_keep_their_capitals():
+    texts = ["How do I cite in APA?", "APA citation for a website", "APA format for a book", "Where is the APA guide?"]
+    out = describe_topics(texts, [0] * 4)
+    assert "APA" in out.loc[0, "label"]
+
+
+def test_describe_is_deterministic_and_order_independent():
+    df = _topics_frame()
+    a = describe_topics(df["text"], df["topic_id"])
+    b = describe_topics(df["text"], df["topic_id"])
+    pd.testing.assert_frame_equal(a, b)
+    shuffled = df.sample(frac=1.0, random_state=3)
+    c = describe_topics(shuffled["text"], shuffled["topic_id"])
+    assert c["label"].tolist() == a["label"].tolist()
+    assert c["keywords"].tolist() == a["keywords"].tolist()
+
+
+def test_inputs_are_not_mutated():
+    df = _topics_frame()
+    df.loc[3, "text"] = None  # a missing text is allowed
+    before = df.copy(deep=True)
+    vectors = np.random.default_rng(0).normal(size=(len(df), 4)).astype(np.float32)
+    v_before = vectors.copy()
+    describe_topics(df["text"], df["topic_id"], vectors=vectors)
+    recurring_questions(df["text"], df["topic_id"], vectors=vectors)
+    recurring_questions(df["text"], df["topic_id"], question_ids=df.index.astype(str))
+    pd.testing.assert_frame_equal(df, before)
+    np.testing.assert_array_equal(vectors, v_before)
+
+
+def test_bad_inputs_raise_one_line_errors():
+    with pytest.raises(InputError, match="topic_ids has 2 values for 3 texts"):
+        describe_topics(["a", "b", "c"], [0, 1])
+    with pytest.raises(InputError, match="integers"):
+        describe_topics(["a", "b"], ["x", "y"])
+    with pytest.raises(InputError, match="vectors has shape"):
+        recurring_questions(["a", "b"], [0, 0], vectors=np.zeros((3, 2)))
+    with pytest.raises(InputError, match="question_ids has 1 values"):
+        recurring_questions(["a", "b"], [0, 0], question_ids=["q1"])
+    with pytest.raises(InputError, match="similarity"):
+        recurring_questions(["a", "b"], [0, 0], similarity=1.5)
+
+
+def test_empty_and_degenerate_inputs():
+    out = describe_topics([], [])
+    assert list(out.columns) == ["topic_id", "label", "keywords", "size", "examples"] and len(out) == 0
+    rq = recurring_questions([], [])
+    assert list(rq.columns) == ["topic_id", "group_id", "count", "representative", "question_ids"] and len(rq) == 0
+    # only stop words and boilerplate: still a label, never a crash
+    out = describe_topics(["Hi!", "Thanks", "hello?"], [2, 2, 2])
+    assert out.loc[0, "label"] == "Topic 2" and out.loc[0, "size"] == 3
+
+
+# ---------------------------------------------------------------------------------------
+# recurring_questions
+# ---------------------------------------------------------------------------------------
+
+
+def test_recurring_groups_find_planted_near_duplicates():
+    texts = [
+        "How do I renew the books I borrowed last week?",  # 0  group A
+        "Hi! How do I renew the books I borrowed last week? Thanks so much",  # 1  A (boilerplate)
+        "how do i renew the book i borrowed last week",  # 2  A (case, singular)
+        "How do I renew the books I borowed last week?",  # 3  A (typo)
+        "How can I renew the books I borrowed last week?",  # 4  A (one word changed)
+        "Where is the nearest printer?",  # 5  group B (other topic)
+        "where is the nearest printer",  # 6  B
+        "Where's the nearest printer?",  # 7  B
+        "Can I borrow a laptop charger?",  # 8  alone
+        "What is the loan period for DVDs?",  # 9  alone
+        "How do I renew my books?",  # 10 alone: same topic as A, but a different question
+        "How do I renew the books I borrowed last week?",  # 11 like A, but in topic 1: must not join A
+        "How do I find a book on the shelf?",
+        "When does the library close tonight?",
+        "Can I reserve a study room?",
+        "How do I access databases from home?",
+    ]
+    topics = [0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 0, 1, 2, 2]
+    ids = [f"q{i}" for i in range(len(texts))]
+    out = recurring_questions(texts, topics, question_ids=ids)
+    print(out)
+    assert list(out.columns) == ["topic_id", "group_id", "count", "representative", "question_ids"]
+    assert out["count"].tolist() == sorted(out["count"], reverse=True)
+    assert out["group_id"].tolist() == list(range(len(out)))
+    assert [frozenset(q) for q in out["question_ids"]] == [
+        frozenset({"q0", "q1", "q2", "q3", "q4"}),
+        frozenset({"q5", "q6", "q7"}),
+    ]
+    a = out.iloc[0]
+    assert a["topic_id"] == 0 and a["count"] == 5
+    assert a["representative"] == texts[0]  # the medoid (asked twice, closest to all)
+    assert a["question_ids"] == [f"q{i}" for i in range(5)]  # in input order
+
+
+def test_recurring_min_count_and_default_ids():
+    texts = ["Where is the restroom?", "where is the restroom", "Where is the restroom??", "Can I eat in the library?",
+             "Can I eat in the library"]
+    out = recurring_questions(texts, [0] * 5, min_count=3)
+    assert len(out) == 1 and out.loc[0, "question_ids"] == ["0", "1", "2"] and out.loc[0, "count"] == 3
+    out2 = recurring_questions(texts, [0] * 5, min_count=2)
+    assert sorted(out2["count"]) == [2, 3]
+
+
+def test_recurring_with_vectors_uses_the_given_similarity():
+    rng = np.random.default_rng(0)
+    centre = rng.normal(size=16)
+    near = np.array([centre + 0.05 * rng.normal(size=16) for _ in range(5)])
+    far = rng.normal(size=(5, 16))
+    vectors = np.vstack([near, far]).astype(np.float32)
+    texts = [f"question number {i}" for i in range(10)]  # texts differ: only vectors make them alike
+    out = recurring_questions(texts, [3] * 10, vectors=vectors, similarity=0.9)
+    assert len(out) == 1
+    assert out.loc[0, "question_ids"] == ["0", "1", "2", "3", "4"]
+    assert out.loc[0, "topic_id"] == 3
+
+
+def test_recurring_groups_do_not_chain():
+    # a chain of small edits: ends are far apart, so one centre cannot take them all
+    chain = ["how do i renew my books online",
+             "how do i renew my books online today",
+             "how can i renew my books online today",
+             "how can i renew my library books online today please now",
+             "how can i renew all my library books online from home today now"]
+    out = recurring_questions(chain, [0] * len(chain), similarity=0.8)
+    assert all(c < len(chain) for c in out["count"])
+
+
+def test_recurring_is_deterministic():
+    df = _topics_frame()
+    texts = pd.concat([df["text"], df["text"].str.upper()], ignore_index=True)
+    topics = pd.concat([df["topic_id"], df["topic_id"]], ignore_index=True)
+    a = recurring_questions(texts, topics)
+    b = recurring_questions(texts, topics)
+    pd.testing.assert_frame_equal(a, b)
+    assert (a["count"] == 2).all() and len(a) == len(df)
+
+
+def _large_topics(n: int, n_first: int, every: int) -> tuple[list[str], np.ndarray, str]:
+    rng = np.random.default_rng(1)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    texts = [" ".join("".join(rng.choice(letters, size=5)) for _ in range(7)) for _ in range(n)]
+    planted = "where can i find the reading room for the music library"
+    for i in range(0, n, every):
+        # the same question, worded slightly differently every other time
+        texts[i] = planted + ("?" if i % (2 * every) else " please") + ("" if i % (3 * every) else "ies")
+    return texts, np.where(np.arange(n) < n_first, 0, 1), planted
+
+
+def test_recurring_scales_to_large_topics():
+    texts, topics, _ = _large_topics(8_000, 6_000, 400)
+    start = time.perf_counter()
+    out = recurring_questions(texts, topics)
+    seconds = time.perf_counter() - start
+    assert out["count"].tolist() == [15, 5]
+    assert out["topic_id"].tolist() == [0, 1]
+    assert seconds < 20, seconds
+
+
+def test_recurring_samples_very_large_topics(monkeypatch):
+    import asklens.describe as describe
+
+    monkeypatch.setattr(describe, "_MAX_DENSE_UNITS", 500)
+    texts, topics, planted = _large_topics(4_000, 3_000, 100)
+    out = recurring_questions(texts, topics)
+    # the planted question is found whole in the 3,000-question topic grouped on a 500-question sample
+    assert out["count"].tolist() == [30, 10]
+    assert out["topic_id"].tolist() == [0, 1]
+    assert out.loc[0, "representative"].startswith(planted)
+
+
+# ---------------------------------------------------------------------------------------
+# real questions: Miami University Libraries chat, true intents as topics
+# ---------------------------------------------------------------------------------------
+
+VOCAB = {
+    "room_booking": {"room", "rooms", "study", "reserve", "reservation", "booking", "book"},
+    "interlibrary_loan": {"interlibrary", "loan", "ill", "ohiolink", "ohio", "link", "request", "borrow"},
+    "printing_wifi": {"print", "printing", "printer", "printers", "scan", "scanner", "wifi", "poster"},
+    "hours": {"hours", "open", "close", "closing", "time", "today"},
+    "renewal": {"renew", "renewal", "renewing"},
+    "citation_help": {"cite", "citation", "citations", "apa", "mla", "chicago"},
+}
+
+
+def test_labels_on_real_chat_questions(shared_data):
+    data = pd.read_csv(shared_data / "libchat-miami" / "questions_2023_2024.csv").dropna(subset=["utterance"])
+    codes, intents = pd.factorize(data["intent"], sort=True)
+    before = data.copy(deep=True)
+    out = describe_topics(data["utterance"], codes)
+    pd.testing.assert_frame_equal(data, before)
+    out["intent"] = intents[out["topic_id"]]
+    for _, row in out.iterrows():
+        print(f"{row['intent']:26s} {row['label']:30s} {', '.join(row['keywords'][:5])}")
+    assert out["label"].is_unique
+    by_intent = out.set_index("intent")
+    for intent, vocab in VOCAB.items():
+        label_words = set(by_intent.loc[intent, "label"].lower().split())
+        keywords = by_intent.loc[intent, "keywords"][:3]
+        # the top keywords always speak the intent's language
+        assert any(set(k.split()) & vocab for k in keywords), (intent, keywords)
+        if intent != "hours":
+            # ("hours" is dominated by a scavenger-hunt question about the *chat service* hours;
+            # its label is "Chat Service", honest but not in this vocabulary)
+            assert label_words & vocab, (intent, by_intent.loc[intent, "label"])
+    # examples are real questions of the intent
+    for _, row in out.iterrows():
+        pool = set(data.loc[codes == row["topic_id"], "utterance"].str.split().str.join(" "))
+        assert set(row["examples"]) <= pool
+
+
+def test_recurring_on_real_chat_questions(shared_data):
+    data = pd.read_csv(shared_data / "libchat-miami" / "questions_2023_2024.csv").dropna(subset=["utterance"])
+    codes, intents = pd.factorize(data["intent"], sort=True)
+    out = recurring_questions(data["utterance"], codes, question_ids=data.index.astype(str))
+    assert len(out) > 20
+    assert out["count"].is_monotonic_decreasing
+    # groups stay inside one intent and every question is in at most one group
+    all_ids = [q for ids in out["question_ids"] for q in ids]
+    assert len(all_ids) == len(set(all_ids))
+    for _, row in out.head(20).iterrows():
+        members = data.loc[[int(q) for q in row["question_ids"]]]
+        assert (members["intent"] == intents[row["topic_id"]]).all()
+        assert row["representative"] in set(members["utterance"].str.split().str.join(" "))
