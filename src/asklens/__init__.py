@@ -46,6 +46,9 @@ _EXPORTS: dict[str, str] = {
     # text
     "repair_text": "asklens.text",
     "parse_transcript": "asklens.text",
+    # topic descriptions (issue 3)
+    "describe_topics": "asklens.describe",
+    "recurring_questions": "asklens.describe",
     # sample data
     "make_sample_workspace": "asklens.datasets",
     "generate_questions": "asklens.datasets",
