@@ -80,7 +80,7 @@ SLOTS: dict[str, list[str]] = {
         "historical stock prices", "election results from the 1990s", "land use data", "flood zone maps",
         "public school test scores", "transit ridership data", "Twitter data",
     ],
-    "degree": ["master's thesis", "dissertation", "honors thesis", "capstone project", "DNP project",
+    "degree": ["master's thesis", "dissertation", "bachelor's thesis", "capstone project", "DNP project",
                "doctoral dissertation", "senior thesis"],
     "collection": [
         "the university archives", "the rare books collection", "the Cuban Heritage Collection",
@@ -89,7 +89,7 @@ SLOTS: dict[str, list[str]] = {
         "the Pan American Airways records",
     ],
     "equipment": ["laptop", "Chromebook", "iPad", "phone charger", "graphing calculator", "camera", "tripod",
-                  "pair of headphones", "HDMI adapter", "USB-C charger", "webcam", "ring light", "hotspot"],
+                  "pair of headphones", "display adapter", "USB-C charger", "webcam", "ring light", "hotspot"],
     "event": ["citation workshop", "Zotero workshop", "GIS Day event", "finals stress relief event", "book club",
               "author talk", "data visualization workshop", "open access week talk", "R workshop",
               "research skills workshop", "poetry reading"],
@@ -112,8 +112,8 @@ SLOTS: dict[str, list[str]] = {
              "architecture", "computer science", "sociology", "communication", "political science"],
     "floor": ["2nd floor", "third floor", "basement", "4th floor", "first floor", "5th floor"],
     "weeks": ["two weeks", "a week", "3 weeks", "a month", "a few days"],
-    "review": ["systematic review", "scoping review", "meta-analysis", "rapid review", "integrative review",
-               "umbrella review"],
+    "review": ["systematic review", "scoping review", "meta-analysis", "rapid review", "mixed-methods review",
+               "review of reviews"],
 }
 
 # READ-like effort level e in [0, 1]: 0 = directional, 1 = in-depth research.
@@ -684,7 +684,7 @@ TOPICS: list[dict] = [
             "Could you tell me the geography and the years you need?",
             "I'd check ICPSR as well; the university is a member, so downloads are free.",
             "The error usually means the coordinate systems differ; reproject one layer first.",
-            "There's a {software} workshop next week that covers exactly this.",
+            "There's a workshop on {software} next week that covers exactly this.",
             "Send me your file and I'll take a look before we meet.",
             "Data management plans for grants can also be reviewed by our data librarian.",
         ],
@@ -786,6 +786,19 @@ TOPICS: list[dict] = [
         "faq": [],
     },
 ]
+
+#: the longer "details" some FAQ entries carry, by FAQ question.
+FAQ_DETAILS = {
+    "How much does printing cost and how do I add money to my print account?":
+        "Do students get free printing? What does color cost? Can I pay with a credit card?",
+    "How do I access library databases from off campus?":
+        "I'm at home and JSTOR or another database asks me to log in or pay. Do I need the VPN?",
+    "How do I renew my books?": "Can I renew online? How many times can I renew?",
+    "How do I request a book or article we don't have through interlibrary loan (ILL)?":
+        "The library doesn't own the book or journal I need.",
+    "How do I book or reserve a group study room?": "How far ahead can I book? How long can I keep the room?",
+    "How do I cite sources in APA, MLA or Chicago?": "I need help with my bibliography, works cited or reference list.",
+}
 
 #: FAQs no question asks about any more (the stale ones).
 STALE_FAQ: list[tuple[str, str]] = [

@@ -256,6 +256,8 @@ def _weighted(rng: np.random.Generator, options: list, n: int) -> np.ndarray:
 
 
 _ANSWERS_PER_ENTRY = 4
+_CONVERSATION_SLOTS = ("subject", "db", "dept", "course", "software", "style", "source", "data", "degree", "review",
+                       "journal", "collection")
 
 
 def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
@@ -267,6 +269,7 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
     """
     texts: list[list[str]] = []
     answers: list[list[str]] = []
+    entry_slots: list[dict[str, str]] = []
     topic_offset, topic_size = [], []
     for topic in C.TOPICS:
         intents = topic["intents"]
@@ -279,8 +282,13 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
             _, templates, canned = intents[i]
             slots: dict[str, str] = {}
             core = _punctuate(_fill(templates[int(rng.integers(len(templates)))], rng, slots))
+            for key in _CONVERSATION_SLOTS:  # one subject, database… per conversation
+                if key not in slots:
+                    options = C.SLOTS[key]
+                    slots[key] = options[int(rng.integers(len(options)))]
             typo = _typo(core, rng)
             texts.append([core, typo, _lcfirst(core), _lcfirst(typo), _lower(core), _sms(core)])
+            entry_slots.append(dict(slots))
             replies = []
             for _ in range(_ANSWERS_PER_ENTRY):
                 if canned is not None:
@@ -290,7 +298,8 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
                 else:
                     moves = topic["moves"]
                     chosen = rng.permutation(len(moves))[: int(rng.integers(2, 5))]
-                    body = " ".join(_fill(moves[j], rng, dict(slots)) for j in chosen)
+                    fixed = dict(slots)
+                    body = " ".join(_fill(moves[j], rng, fixed) for j in chosen)
                     replies.append(C.RESEARCH_OPENERS[int(rng.integers(len(C.RESEARCH_OPENERS)))] + body
                                    + C.RESEARCH_CLOSERS[int(rng.integers(len(C.RESEARCH_CLOSERS)))])
             answers.append(replies)
@@ -300,7 +309,7 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
         variants[k, :] = texts[k]
         replies_arr[k, :] = answers[k]
     return {"variants": variants, "answers": replies_arr, "topic_offset": np.array(topic_offset),
-            "topic_size": np.array(topic_size)}
+            "topic_size": np.array(topic_size), "slots": entry_slots}
 
 
 def _take(pool: Any, index: np.ndarray, *, missing: np.ndarray | None = None) -> Any:
@@ -501,7 +510,7 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
         "ra_minutes": ra_minutes, "duration_blank": duration_blank, "messages": messages, "staff": staff,
         "tagged": tagged, "tag_topic": tag_topic, "tag_choice": tag_choice, "dup": dup, "chat_id": chat_id,
         "ra_id": ra_id, "ticket": ticket, "first": first, "last": last, "number": number, "pii_kind": pii_kind,
-        "is_chat": is_chat, "rng_seed": random_state,
+        "is_chat": is_chat, "entry": entry, "slots": pools["slots"],
     }
 
 
@@ -565,7 +574,7 @@ def _faq_records(random_state: int) -> tuple[list[dict[str, Any]], dict[str, lis
         records.append({
             "faqid": faqid,
             "question": question,
-            "details": "",
+            "details": C.FAQ_DETAILS.get(question, ""),
             "answer": answer,
             "topics": topics,
             "owner": {"name": owner},
@@ -733,6 +742,7 @@ def _transcripts(sim: dict[str, Any], rows: np.ndarray, random_state: int) -> li
         patron = person["name"] if style < 0.4 else ("Patron" if style < 0.85 else person["email"])
         question = sim["text"][r]
         answer = sim["answer"][r]
+        slots = dict(sim["slots"][sim["entry"][r]])  # the transcript talks about the question's subject
         lines: list[tuple[str, str]] = [(patron, _escape(question))]
         if m >= 3:
             lines.append((staff, _escape(C.STAFF_GREETINGS[int(rng.integers(len(C.STAFF_GREETINGS)))])))
@@ -744,13 +754,20 @@ def _transcripts(sim: dict[str, Any], rows: np.ndarray, random_state: int) -> li
         middle = m - len(lines) - len(tail) - 1  # one line for the answer
         p_pool = C.PATRON_FILLER_LONG if needs_people else C.PATRON_FILLER_SHORT
         s_pool = (C.STAFF_FILLER_LONG + topic.get("moves", [])) if needs_people else C.STAFF_FILLER_SHORT
+        p_order = rng.permutation(len(p_pool))  # no line said twice in one chat
+        s_order = rng.permutation(len(s_pool))
         who_patron = True
-        for _ in range(max(middle, 0)):
-            if who_patron:
-                msg = _escape(_fill(p_pool[int(rng.integers(len(p_pool)))], rng))
+        email_line = int(rng.integers(max(middle, 1))) if m >= 6 and rng.random() < 0.12 else -1
+        for k in range(max(middle, 0)):
+            if who_patron and k >= email_line >= 0:
+                msg = _escape(f"can you email that to me at {person['email']}?")
+                email_line = -1
+                lines.append((patron, msg))
+            elif who_patron:
+                msg = _escape(_fill(p_pool[p_order[k // 2 % len(p_pool)]], rng, slots))
                 lines.append((patron, msg))
             else:
-                msg = _fill(s_pool[int(rng.integers(len(s_pool)))], rng)
+                msg = _fill(s_pool[s_order[k // 2 % len(s_pool)]], rng, slots)
                 lines.append((staff, msg if "<a " in msg else _escape(msg)))
             who_patron = not who_patron
         ans = _escape(answer)
