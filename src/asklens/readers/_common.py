@@ -148,15 +148,34 @@ def require(mapping: Mapping[str, str], key: str, table: RawTable, ctx: Context,
     )
 
 
-def col(table: RawTable, name: str | None) -> pd.Series:
-    """Return a column as strings (missing as NA), or an all-NA series when ``name`` is None."""
+def col(table: RawTable, name: str | None, *, keep_lists: bool = False) -> pd.Series:
+    """Return a column as strings (missing as NA), or an all-NA series when ``name`` is None.
+
+    JSON cells holding lists or objects are kept as they are with ``keep_lists``
+    (for multi-valued fields), else joined with ``"; "`` (lists) or dumped (objects).
+    """
     frame = table.frame
     if name is None:
         return pd.Series(pd.NA, index=frame.index, dtype="string")
     s = frame[name]
     if s.dtype == object and s.map(lambda v: isinstance(v, (list, tuple, dict))).any():
-        return s
+        if keep_lists:
+            return s
+        return s.map(_flatten_cell).astype("string")
     return s.astype("string")
+
+
+def _flatten_cell(v: object) -> object:
+    if isinstance(v, (list, tuple)):
+        parts = [str(_flatten_cell(x)) for x in v if x is not None]
+        return "; ".join(parts) if parts else None
+    if isinstance(v, dict):
+        import json
+
+        return json.dumps(v, ensure_ascii=False, default=str)
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    return str(v)
 
 
 # --- dates --------------------------------------------------------------------

@@ -243,18 +243,31 @@ def _parse_fast(data: bytes, text: str, encoding: str, delim: str) -> pd.DataFra
 
 
 def _parse_slow(path: Path, text: str, delim: str) -> pd.DataFrame:
-    """Parse irregular files with pandas' C engine, locating the bad row when it fails."""
-    try:
-        return pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""],
-                           engine="c", skip_blank_lines=True)
-    except pd.errors.EmptyDataError:
-        raise InputError("the file has no header row", path=path, fix="export the data again with a header row") from None
-    except (pd.errors.ParserError, ValueError, csv.Error):
-        pass
-    row, got, want = _find_ragged_row(text, delim)
+    """Parse irregular files (short rows are padded), refusing rows longer than the header."""
+    import warnings
+
+    row, got, want, singles = _find_ragged_row(text, delim)
     if row is None:
-        raise InputError("the file cannot be parsed as delimited text", path=path,
-                         fix="export it again as CSV (comma-separated, UTF-8)")
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
+                                    na_values=[""], engine="c", skip_blank_lines=True, index_col=False)
+        except pd.errors.EmptyDataError:
+            raise InputError("the file has no header row", path=path,
+                             fix="export the data again with a header row") from None
+        except (pd.errors.ParserError, ValueError, csv.Error, OverflowError):
+            raise InputError("the file cannot be parsed as delimited text", path=path,
+                             fix="export it again as CSV (comma-separated, UTF-8)") from None
+        if singles and frame.shape[1] > 1:
+            other = next((d for d in _DELIMITERS if d != delim and d in singles), None)
+            if other is not None:
+                raise InputError(
+                    f"wrong delimiter: the header is separated by {_DELIM_NAMES.get(delim, repr(delim))}s but "
+                    f"the rows by {_DELIM_NAMES[other]}s", path=path, row=2,
+                    fix="export the file again with one delimiter, or set [input] delimiter",
+                )
+        return frame.reset_index(drop=True)
     raise InputError(
         f"this row has {got} fields but the header has {want}: wrong delimiter, or a field holding a "
         f"{_DELIM_NAMES.get(delim, repr(delim))} that is not quoted",
@@ -263,16 +276,26 @@ def _parse_slow(path: Path, text: str, delim: str) -> pd.DataFrame:
     )
 
 
-def _find_ragged_row(text: str, delim: str) -> tuple[int | None, int, int]:
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
+def _find_ragged_row(text: str, delim: str) -> tuple[int | None, int, int, str]:
+    """Return the first record longer than the header (row, fields, header fields), and a sample of
+    the single-field records when most records have one field but the header several."""
+    reader = csv.reader(io.StringIO(text.replace("\x00", " ")), delimiter=delim)
+    singles: list[str] = []
+    n = 0
     try:
         header = next(reader)
         for i, rec in enumerate(reader, start=2):
-            if rec and len(rec) > len(header):
-                return i, len(rec), len(header)
+            if not rec:
+                continue
+            n += 1
+            if len(rec) > len(header):
+                return i, len(rec), len(header), ""
+            if len(rec) == 1 and len(header) > 1:
+                singles.append(rec[0])
     except (csv.Error, StopIteration):
         pass
-    return None, 0, 0
+    sample = "".join(singles[:50]) if singles and len(singles) > n / 2 else ""
+    return None, 0, 0, sample
 
 
 def _unterminated_quote_row(text: str, delim: str) -> int | None:

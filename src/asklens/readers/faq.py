@@ -112,7 +112,7 @@ def read_faq(path: str | Path, *, format: str = "auto", config: Config | str | P
     out["faq_id"] = ids
     out["question"] = question
     out["answer"] = repair_series(col(table, m.get("answer")), keep_newlines=True)
-    out["topics"] = split_tags(col(table, m.get("topics")), separators=inp.multi_value_separators)
+    out["topics"] = split_tags(col(table, m.get("topics"), keep_lists=True), separators=inp.multi_value_separators)
     out["url"] = col(table, m.get("url")).str.strip()
     views = pd.to_numeric(col(table, m.get("views")), errors="coerce")
     out["views"] = views.where((views >= 0) & (views < 2**62) & (views == views.round())).astype("Float64").astype("Int64")

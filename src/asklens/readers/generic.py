@@ -60,11 +60,11 @@ def read(table: RawTable, ctx: Context) -> Parsed:
         stage["text"] = stage["text"].where(d.isna() | (d.str.strip() == ""), stage["text"].fillna("") + " " + d)
     for key in ("channel", "answer", "tags", "effort", "duration_min", "n_messages", "source", *PRIVACY_COLUMNS):
         if key in m:
-            stage[key] = col(table, m[key])
+            stage[key] = col(table, m[key], keep_lists=key == "tags")
     if "known_names" in m:
         from asklens.readers._common import split_tags
 
-        stage["known_names"] = split_tags(col(table, m["known_names"]), separators=(";", ","))
+        stage["known_names"] = split_tags(col(table, m["known_names"], keep_lists=True), separators=(";", ","))
     mapping = dict(m)
     if "asked_at" not in m:
         mapping["asked_at"] = f"[input] default_date = {ctx.input.default_date}"

@@ -64,10 +64,10 @@ def read(table: RawTable, ctx: Context) -> Parsed:
             stage[key] = col(table, m[key])
     if "patron_name" in m:
         asked_by = col(table, m["patron_name"])
-        stage["patron_name"] = asked_by.where(asked_by.map(_looks_personal, na_action="ignore")
-                                              .fillna(False).astype(bool), pd.NA)
+        personal = [isinstance(v, str) and _looks_personal(v) for v in asked_by.tolist()]
+        stage["patron_name"] = asked_by.where(pd.Series(personal, index=asked_by.index, dtype=bool), pd.NA)
     seps = ctx.input.multi_value_separators
-    tags = split_tags(col(table, m.get("tags")), separators=seps, whitespace=True)
+    tags = split_tags(col(table, m.get("tags"), keep_lists=True), separators=seps, whitespace=True)
     if "question_type" in m:
         qtype = split_tags(col(table, m["question_type"]), separators=seps)
         tags = pd.Series([a + [t for t in b if t not in a] for a, b in zip(qtype.tolist(), tags.tolist())],

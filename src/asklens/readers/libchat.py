@@ -68,7 +68,7 @@ def read(table: RawTable, ctx: Context) -> Parsed:
         from asklens.readers._common import parse_duration
 
         stage["duration_min"] = parse_duration(col(table, m["duration_seconds"]), unit="s")
-    stage["tags"] = col(table, m.get("tags"))
+    stage["tags"] = col(table, m.get("tags"), keep_lists=True)
     stage["channel"] = col(table, m["channel"]) if "channel" in m else "chat"
     for key in ("patron_name", "patron_email", "patron_ip"):
         if key in m:

@@ -76,7 +76,7 @@ def read(table: RawTable, ctx: Context) -> Parsed:
         stage["channel"] = proto.map(lambda v: _PROTOCOLS.get(v, v) if isinstance(v, str) else pd.NA)
     else:
         stage["channel"] = "chat"
-    stage["tags"] = col(table, m.get("tags"))
+    stage["tags"] = col(table, m.get("tags"), keep_lists=True)
     for key in ("patron_id", "patron_ip"):
         if key in m:
             stage[key] = col(table, m[key])

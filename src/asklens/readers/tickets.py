@@ -54,7 +54,7 @@ def read(table: RawTable, ctx: Context) -> Parsed:
     stage["text"] = text.where(has_q, d)
     for key in ("answer", "channel", "tags", "patron_email", "patron_name"):
         if key in m:
-            stage[key] = col(table, m[key])
+            stage[key] = col(table, m[key], keep_lists=key == "tags")
     if "channel" not in m:
         stage["channel"] = "email"
     if "duration_min" in m:
