@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -366,3 +369,45 @@ def test_recurring_on_real_chat_questions(shared_data):
         members = data.loc[[int(q) for q in row["question_ids"]]]
         assert (members["intent"] == intents[row["topic_id"]]).all()
         assert row["representative"] in set(members["utterance"].str.split().str.join(" "))
+
+
+# ---------------------------------------------------------------------------------------
+# the sample workspace: generated questions with their true topics
+# ---------------------------------------------------------------------------------------
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+def _shares_a_word(label: str, reference: str) -> bool:
+    """Whether two phrases share a word, up to its ending (park ~ parking, thesis ~ theses, fine ~ fines)."""
+    a = re.findall(r"[a-z]+", label.lower())
+    b = re.findall(r"[a-z]+", reference.lower())
+    return any(x == y or (min(len(x), len(y)) >= 4 and x[:4] == y[:4]) for x in a for y in b)
+
+
+@pytest.mark.slow
+def test_labels_on_the_sample_workspace_truth_topics():
+    if not (SAMPLE / "truth" / "questions.csv").is_file():
+        pytest.skip("data/sample has not been generated")
+    import asklens
+
+    questions = asklens.read_questions(sorted((SAMPLE / "questions").glob("*.csv")))
+    truth = pd.read_csv(SAMPLE / "truth" / "questions.csv")
+    meta = {t["topic"]: t for t in json.loads((SAMPLE / "truth" / "topics.json").read_text())["topics"]}
+    data = questions.merge(truth, on="question_id")
+    assert len(data) > 0.9 * len(questions)
+    codes, keys = pd.factorize(data["topic"], sort=True)
+    out = describe_topics(data["text"], codes)
+    rec = recurring_questions(data["text"], codes, question_ids=data["question_id"])
+    hits = 0
+    for _, row in out.iterrows():
+        key = keys[row["topic_id"]]
+        ok = _shares_a_word(row["label"], meta[key]["label"] + " " + key.replace("_", " "))
+        hits += ok
+        print(f"{'  ' if ok else '!!'} {key:22s} {meta[key]['label']:36s} -> {row['label']}")
+    assert out["label"].is_unique
+    # most labels name the topic as the generator's author did (the rest are honest but different)
+    assert hits >= 0.75 * len(out)
+    # recurring questions are found in most topics, and the biggest groups are real repeats
+    assert rec["topic_id"].nunique() >= 0.8 * len(out)
+    assert rec["count"].iloc[0] >= 20

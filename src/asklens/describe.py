@@ -93,7 +93,14 @@ _WORD = re.compile(r"[^\W_]+")
 # lower-cased first, which keeps these expressions fast)
 _GREETING = re.compile(
     r"^\s*(?:hi+|hello+|hey+|hiya|greetings|good\s+(?:morning|afternoon|evening|day))"
-    r"(?:\s+(?:there|all|everyone|again|librarian|library|team))?\b[\s,!.:;~-]*"
+    r"(?:\s+(?:there|all|everyone|again|librarians?|library(?:\s+team)?|team|folks))?\b[\s,!.:;~-]*"
+)
+# how staff write a question down ("Student asked: ...", "Q: ...")
+_PREFIX = re.compile(
+    r"^\s*(?:q\s*[:.-]|question\s*:"
+    r"|(?:a\s+|the\s+)?(?:student|patron|caller|user|visitor|faculty(?:\s+member)?|grad(?:uate)?\s+student|professor|someone)"
+    r"\s+(?:asked|asks|asking|wants\s+to\s+know|wanted\s+to\s+know|inquired|called|emailed)(?:\s+(?:if|whether|about))?)"
+    r"[\s:,.-]*"
 )
 _BOILERPLATE = re.compile(
     r"""
@@ -105,6 +112,9 @@ _BOILERPLATE = re.compile(
     | \b(?:much\s+appreciated|i\s+appreciate\s+(?:it|your\s+help|any\s+help))\b
     | \bhave\s+a\s+(?:good|great|nice)\s+(?:day|one|night|weekend)\b
     | \bplease\b
+    | \bquick\s+question\b[\s:,.!-]*
+    | \bi\s+hope\s+(?:this|that)\s+(?:e-?mail\s+|message\s+)?finds\s+you\s+well\b
+    | \bsorry\s+to\s+bother\s+you\b
     """,
     re.X,
 )
@@ -123,7 +133,7 @@ def _as_str(value: Any) -> str:
 def _clean(text: str) -> str:
     """Return ``text`` in lower case without privacy masks, greetings, thanks and "I was wondering if" openers."""
     text = _MASK.sub(" . ", text).replace("’", "'").lower()
-    return _BOILERPLATE.sub(" ", _GREETING.sub(" ", text))
+    return _BOILERPLATE.sub(" ", _PREFIX.sub(" ", _GREETING.sub(" ", text)))
 
 
 def _normalize(text: str) -> str:
@@ -384,7 +394,7 @@ def describe_topics(
     ctfidf = tf * idf
 
     keywords = [_pick_keywords(ctfidf[r], display_arr, n_words, has_mid, n_keywords) for r in range(len(topics))]
-    labels = _pick_labels(topics, sizes, T, n_used, ctfidf, display_arr, n_words, keywords, [text_list[i] for i in used], t_index)
+    labels = _pick_labels(topics, sizes, T, n_used, ctfidf, display_arr, n_words, has_mid, keywords, [text_list[i] for i in used], t_index)
     examples = _pick_examples(text_list, ids, topics, used, t_index, X, ctfidf, idf, vecs, n_examples)
 
     return pd.DataFrame(
@@ -422,10 +432,17 @@ def _pick_keywords(scores: np.ndarray, display: np.ndarray, n_words: np.ndarray,
 _LENGTH_BONUS = {1: 1.0, 2: 1.6, 3: 1.8}
 
 
-def _label_scores(row_T: np.ndarray, row_ctfidf: np.ndarray, n_words: np.ndarray, n_docs: float) -> np.ndarray:
-    """Return the label score of every phrase for one topic (0 where a phrase is not eligible)."""
+def _label_scores(
+    row_T: np.ndarray, row_ctfidf: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray, n_docs: float
+) -> np.ndarray:
+    """Return the label score of every phrase for one topic (0 where a phrase is not eligible).
+
+    Longer phrases read better and get a bonus, except three-word phrases around a
+    preposition ("computers with screen"), which are often cut-off fragments.
+    """
     min_df = 2.0 if n_docs >= 2 else 1.0
-    bonus = np.vectorize(_LENGTH_BONUS.get)(n_words) if len(n_words) else np.zeros(0)
+    bonus = np.array([_LENGTH_BONUS[k] for k in n_words], dtype=np.float64)
+    bonus[has_mid] = 1.25
     eligible = (row_T >= min_df) | ((n_words == 1) & (row_T >= 1))
     return np.where(eligible, row_ctfidf * bonus, 0.0)
 
@@ -438,6 +455,7 @@ def _pick_labels(
     ctfidf: np.ndarray,
     display: np.ndarray,
     n_words: np.ndarray,
+    has_mid: np.ndarray,
     keywords: list[list[str]],
     context: list[str],
     t_index: np.ndarray,
@@ -447,7 +465,7 @@ def _pick_labels(
     for r, t in enumerate(topics):
         if t == MISC_TOPIC:
             continue
-        scores = _label_scores(T[r], ctfidf[r], n_words, n_used[r])
+        scores = _label_scores(T[r], ctfidf[r], n_words, has_mid, n_used[r])
         if scores.size and scores.max() > 0:
             best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
             phrases[r] = str(display[best])
@@ -545,28 +563,39 @@ def _pick_examples(
 
 
 def _choose_examples(text_list: list[str], members: np.ndarray, sims: np.ndarray, k: int) -> list[str]:
-    """Return ``k`` representative, short, mutually different texts among ``members``."""
+    """Return ``k`` representative, short, clean, mutually different texts among ``members``.
+
+    The score is the similarity to the topic (relative to the best) minus penalties
+    for length (beyond 80 characters) and for boilerplate (the share of the text
+    that greetings and thanks take). A candidate is skipped when its content words
+    mostly repeat those of an example already chosen.
+    """
     lengths = np.array([len(text_list[i]) for i in members], dtype=np.float64)
-    nonempty = lengths > 0
     top = max(1e-9, float(sims.max())) if len(sims) else 1.0
-    # representativeness relative to the best, minus a penalty for long texts
     penalty = 0.15 * np.log2(np.maximum(lengths, 80.0) / 80.0)
-    score = np.where(nonempty, sims / top - penalty, -np.inf)
-    order = np.lexsort((members, -score))
-    chosen: list[str] = []
-    seen: list[set[str]] = []
+    score = np.where(lengths > 0, sims / top - penalty, -np.inf)
+    order = np.lexsort((members, -score))[: max(50, 10 * k)]
+    # re-rank the best candidates with the boilerplate penalty (costly, so on few texts)
+    rescored = []
     for j in order:
-        if not np.isfinite(score[j]) and chosen:
-            break
         text = _SPACES.sub(" ", text_list[members[j]]).strip()
-        key = _normalize(text)
-        words = set(key.split())
-        if any(words == s or (words and s and len(words & s) / len(words | s) >= 0.7) for s in seen):
-            continue
         if not text:
             continue
+        raw = len(_WORD.findall(text.lower()))
+        key = _normalize(text)
+        kept = len(key.split())
+        noise = 1.0 - kept / raw if raw else 1.0
+        rescored.append((score[j] - 0.3 * noise, int(members[j]), text, key))
+    rescored.sort(key=lambda x: (-x[0], x[1]))
+    analyzer = _phrase_analyzer()
+    chosen: list[str] = []
+    seen: list[set[str]] = []
+    for _, _, text, key in rescored:
+        content = {_singular(p) for p in analyzer(key) if " " not in p} or set(key.split())
+        if any(content == s or (content and s and len(content & s) / min(len(content), len(s)) >= 0.8) for s in seen):
+            continue
         chosen.append(text)
-        seen.append(words)
+        seen.append(content)
         if len(chosen) == k:
             break
     return chosen
@@ -712,7 +741,7 @@ def recurring_questions(
                 "topic_id": t,
                 "count": len(positions),
                 "first": positions[0],
-                "representative": _SPACES.sub(" ", text_list[units[medoid][0]]).strip(),
+                "representative": _cleanest([text_list[p] for p in units[medoid]]),
                 "question_ids": [qids[p] for p in positions],
             }
         )
@@ -725,6 +754,18 @@ def recurring_questions(
     out["representative"] = out["representative"].astype(object)
     out["question_ids"] = out["question_ids"].astype(object)
     return out[RECURRING_COLUMNS]
+
+
+def _cleanest(texts: list[str]) -> str:
+    """Return the cleanest of texts that share a key: least boilerplate, capitalised, shortest, then first."""
+    best = None
+    for i, text in enumerate(texts):
+        text = _SPACES.sub(" ", text).strip()
+        extra = len(_WORD.findall(text.lower())) - len(_normalize(text).split())
+        rank = (extra, not text[:1].isupper(), len(text), i)
+        if best is None or rank < best[0]:
+            best = (rank, text)
+    return best[1] if best else ""
 
 
 def _units_by_key(keys: np.ndarray, ids: np.ndarray, vectors_given: bool = False) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
