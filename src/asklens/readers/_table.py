@@ -175,15 +175,10 @@ def _read_delimited(path: Path, data: bytes, text: str, encoding: str, *, delimi
         raise InputError("the file ends inside a quoted field: it is truncated or has an unbalanced quote",
                          path=path, row=row,
                          fix="export the file again, or close the quote that starts on this row")
-    frame = _parse_fast(data, text, encoding, delim)
-    if frame is None:
-        frame = _parse_slow(path, text, delim)
-    frame.columns = _clean_header(frame.columns)
-    table = RawTable(frame=frame, path=path, kind="tsv" if delim == "\t" else "csv", encoding=encoding,
-                     delimiter=delim)
-    if frame.shape[1] == 1:
-        name = str(frame.columns[0])
-        others = [d for d in _DELIMITERS if d != delim and d in name]
+    header = _header_line(text)
+    if _count_outside_quotes(header, delim) == 0:
+        name = header
+        others = [d for d in _DELIMITERS if d != delim and _count_outside_quotes(header, d)]
         if others:
             raise InputError(
                 f"wrong delimiter: read with {_DELIM_NAMES.get(delim, repr(delim))} but the header "
@@ -191,6 +186,12 @@ def _read_delimited(path: Path, data: bytes, text: str, encoding: str, *, delimi
                 path=path, row=1,
                 fix=f"set [input] delimiter = {others[0]!r} (or remove the forced delimiter)",
             )
+    frame = _parse_fast(data, text, encoding, delim)
+    if frame is None:
+        frame = _parse_slow(path, text, delim)
+    frame.columns = _clean_header(frame.columns)
+    table = RawTable(frame=frame, path=path, kind="tsv" if delim == "\t" else "csv", encoding=encoding,
+                     delimiter=delim)
     last_short = _last_row_short(text, delim, frame.shape[1])
     table.incomplete_last_row = last_short
     return table
