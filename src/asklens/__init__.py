@@ -60,6 +60,15 @@ _EXPORTS: dict[str, str] = {
     "term_calendar": "asklens.trends",
     "term_week": "asklens.trends",
     "seasonal_comparison": "asklens.trends",
+    # reports (issue 5)
+    "render_report": "asklens.reporting",
+    "render_reports": "asklens.reporting",
+    "build_report_data": "asklens.reporting",
+    "ReportData": "asklens.reporting",
+    "ReportResult": "asklens.reporting",
+    "write_index": "asklens.reporting",
+    "init_workspace": "asklens.reporting",
+    "check_parameters": "asklens.reporting",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -351,7 +351,7 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
     return fig
 
 
-def plot_custom_work(custom: pd.DataFrame, *, label_col: str = "topic_label", value_col: str = "effort_share",
+def plot_custom_work(custom: pd.DataFrame, *, label_col: str = "topic_label", value_col: str = "high_effort_share",
                      count_col: str | None = "n_questions", top_n: int = 12,
                      value_title: str = "Share of questions with READ 3 or more (%)") -> go.Figure:
     """Plot the topics that need people, by the effort signal that put them there.

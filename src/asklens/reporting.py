@@ -1332,6 +1332,18 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "at_a_glance": ("This month against last month and a year earlier", {
         "measure": "", "this_month": "This month", "previous_month": "Previous month",
         "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
+    "faq_gaps": ("FAQs to write: recurring topics no FAQ answers", {
+        "topic_label": "Topic", "n_questions": "Questions", "months_asked": "Months asked",
+        "per_month": "Per month", "coverage": "Share answered by an FAQ", "reason": "Why"}),
+    "findability": ("FAQs people don't find: answered, yet still asked", {
+        "topic_label": "Topic", "faq_id": "FAQ", "faq_question": "The FAQ", "n_questions": "Questions",
+        "per_month": "Per month", "views": "FAQ views", "reason": "Why"}),
+    "stale_faqs": ("FAQs nobody needs any more", {
+        "faq_id": "FAQ", "faq_question": "The FAQ", "views": "Views", "reason": "Why"}),
+    "custom_work": ("Topics that need people", {
+        "topic_label": "Topic", "n_questions": "Questions", "high_effort_share": "READ 3+ share",
+        "median_duration_min": "Median minutes", "median_messages": "Median messages", "cohesion": "Cohesion",
+        "signals": "Signals", "reason": "Why"}),
     "channels": ("How this month's questions arrived", {
         "channel": "Channel", "n_questions": "Questions", "share": "Share", "previous_month": "Previous month"}),
     "topics": ("All topics this month", {
@@ -1789,22 +1801,97 @@ def _questions_table(this: pd.DataFrame) -> pd.DataFrame:
 def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | None, *, in_month: Any,
               month: str, cfg: Config, seed: int, tables: dict[str, pd.DataFrame], notes: dict[str, str],
               kpis: dict[str, Any]) -> None:
-    """Run automation, gaps and custom work (wired to asklens.automation / asklens.gaps)."""
+    """Run the automation, knowledge-gap and custom-work analyses and collect their tables."""
+    from asklens import gaps
+
+    period = pd.Period(month, freq="M")
+    w = max(1, int(cfg.rubric.window_months))
+    months = _local_months(history["asked_at"], cfg.workspace.timezone)
+    window = history[(months > period - w).to_numpy()].reset_index(drop=True)
+
+    # one vectorizer for matching, coverage and cohesion: match_faq fits it (questions + FAQ
+    # together), the other analyses then only transform
+    from asklens.vectorize import make_vectorizer
+
+    backend = cfg.topics.backend if cfg.topics.backend in {"tfidf", "semantic"} else "tfidf"
+    vec: Any = make_vectorizer(backend, model=cfg.topics.model or None, random_state=seed)
+
+    # ---- 3. knowledge gaps
+    if faq is not None and len(faq):
+        matches = gaps.match_faq(history, faq, vectorizer=vec, config=cfg, random_state=seed)
+        if not gaps._is_fitted(vec):  # pragma: no cover - match_faq stopped fitting in place
+            vec = None
+        coverage = gaps.faq_coverage(history, faq, matches=matches, vectorizer=vec, topics=topics, config=cfg,
+                                     random_state=seed)
+        decided = gaps.knowledge_gaps(history, faq, matches=matches, coverage=coverage, topics=topics,
+                                      period=month, vectorizer=vec, config=cfg, random_state=seed)
+        faq_question = dict(zip(faq["faq_id"].astype(str), faq["question"].astype(str)))
+        decided = decided.assign(faq_question=decided["faq_id"].map(
+            lambda f: faq_question.get(str(f), "") if isinstance(f, str) else ""))
+        this_matches = matches[in_month].reset_index(drop=True)
+        q = tables["questions"]
+        by_id = this_matches.set_index("question_id")
+        q = q.assign(best_faq_id=q["question_id"].map(by_id["faq_id"]),
+                     faq_similarity=q["question_id"].map(by_id["similarity"]).astype(float).round(3),
+                     covered=q["question_id"].map(by_id["covered"]).astype("boolean"))
+        tables["questions"] = q
+        tables["faq_matches_by_topic"] = coverage
+        tables["coverage"] = coverage[coverage["topic_id"].astype(int) != -1].reset_index(drop=True)
+        tables["faq_gaps"] = decided[decided["action"] == "write an FAQ"].reset_index(drop=True)
+        tables["findability"] = decided[decided["action"] == "make the FAQ easier to find"].reset_index(drop=True)
+        tables["stale_faqs"] = decided[decided["action"] == "review a stale FAQ"].reset_index(drop=True)
+        kpis["faq_coverage"] = float(this_matches["covered"].mean()) if len(this_matches) else None
+        kpis["faqs_to_write"] = len(tables["faq_gaps"])
+        kpis["faqs_not_found"] = len(tables["findability"])
+        kpis["stale_faqs"] = len(tables["stale_faqs"])
+        notes["gaps"] = (f"A question counts as answered by an FAQ when its best match passes the calibrated "
+                         f"threshold ({float(matches['threshold'].iloc[0]):.2f} lift). Gaps look at the last {w} "
+                         f"months: a topic with at least {cfg.rubric.min_volume} questions, asked in at least "
+                         f"{cfg.rubric.min_recurrence:.0%} of the months and under {cfg.rubric.min_coverage:.0%} "
+                         f"covered needs an FAQ; a covered topic still asked {cfg.rubric.findability_per_month:g}+ "
+                         f"times a month has an FAQ people don't find; an FAQ no question matched in "
+                         f"{cfg.rubric.stale_months} months (and read less than most) is stale.")
+    else:
+        vec = None
+        kpis.update({"faq_coverage": None, "faqs_to_write": None, "faqs_not_found": None, "stale_faqs": None})
+        notes["gaps"] = "No FAQ base was given (--faq), so this section is empty."
+
+    # ---- 4. where people are needed
+    effort = gaps.custom_work(window, topics=topics, vectorizer=vec, config=cfg, random_state=seed)
+    tables["effort_by_topic"] = effort
+    tables["custom_work"] = effort[effort["needs_people"].astype(bool)].reset_index(drop=True)
+    kpis["topics_needing_people"] = int(effort["needs_people"].astype(bool).sum())
+    notes["custom_work"] = (f"Over the last {w} months, a topic needs people when the share of its READ-coded "
+                            f"questions at READ 3 or more reaches {cfg.rubric.high_effort_share:.0%}, its median "
+                            f"handling time reaches {cfg.rubric.long_duration_min:g} minutes, its chats run to "
+                            f"{cfg.rubric.many_messages:g}+ messages, or its questions are too varied for one answer "
+                            f"(cohesion under {cfg.rubric.low_cohesion:g}); each signal needs at least "
+                            f"{cfg.rubric.min_signal_n} questions carrying it.")
+
+    # ---- 2. what to automate next
+    try:
+        from asklens import automation
+    except ImportError:
+        automation = None  # type: ignore[assignment]
+    if automation is not None:
+        _automation(automation, window, history, topics, faq, tables=tables, notes=notes, kpis=kpis,
+                    month=month, cfg=cfg, seed=seed, in_month=in_month)
+    kpis.setdefault("automatable_share", None)
+    kpis.setdefault("hours_at_stake", None)
     empty = {
         "automation": ["topic_id", "topic_label", "n_questions", "hours_saved", "reason"],
         "recurring_questions": ["topic_id", "topic_label", "count", "representative"],
-        "faq_gaps": ["topic_id", "topic_label", "n_questions", "coverage", "reason"],
-        "findability": ["topic_id", "topic_label", "n_questions", "coverage", "reason"],
-        "stale_faqs": ["faq_id", "question", "reason"],
-        "coverage": ["topic_id", "topic_label", "n_questions", "coverage"],
-        "custom_work": ["topic_id", "topic_label", "n_questions", "effort_share", "reason"],
     }
     for name, cols in empty.items():
         tables.setdefault(name, pd.DataFrame({c: pd.Series(dtype="object") for c in cols}))
-    kpis.setdefault("automatable_share", None)
-    kpis.setdefault("hours_at_stake", None)
-    kpis.setdefault("faqs_to_write", None)
-    kpis.setdefault("topics_needing_people", None)
+    for name in ("faq_gaps", "findability", "stale_faqs", "coverage"):
+        tables.setdefault(name, pd.DataFrame({c: pd.Series(dtype="object") for c in
+                                              ("topic_id", "topic_label", "n_questions", "coverage", "reason")}))
+
+
+def _automation(module: Any, window: pd.DataFrame, history: pd.DataFrame, topics: pd.DataFrame,
+                faq: pd.DataFrame | None, **kwargs: Any) -> None:
+    """Wire asklens.automation in (filled in when it lands)."""
 
 
 def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> list[str]:
