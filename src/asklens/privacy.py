@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import numpy as np
 import pandas as pd
 
 from asklens.config import Config, PrivacyConfig
@@ -125,29 +126,76 @@ def _luhn_ok(digits: str) -> bool:
 # context: the words just before a number decide what it is
 # --------------------------------------------------------------------------------------
 
-# A library identifier label right before the number: keep it.
-_LIB_CONTEXT = re.compile(
-    r"(?:\bisbn(?:-?1[03])?|\bissn|\boclc(?:\s*#)?|\bocm|\bocn|\bworldcat|\baccession|\bpmid|\bpmcid|\barxiv"
-    r"|\bcall\s*(?:number|no\.?|num|#)|\bticket|\bchat|\bcase|\border|\binvoice|\bconfirmation|\breference"
-    r"|\bref\.?|\bpages?|\bpp?\.|\bvol\.?|\bvolume|\bissue|\bno\.|\brooms?|\brm\.?|\bedition|\bchapter|\bch\.?"
-    r"|\bsection|\bfloor|\bitem|\brecord|\bbib|\bcourse|\bcrn|\bclass|\b10\.\d{4,9}/)"
-    r"(?:\s*(?:number|no\.?|num|id|#))?\s*(?:is|was|are|:|#|=|-)?\s*(?:\(|\[)?\s*$",
-    re.IGNORECASE,
+# The last few words before a number say what it is. Scanning tokens backwards is much
+# faster than end-anchored regexes, which Python retries at every position.
+_CTX_TOKEN = re.compile(r"[a-z]+(?:-?1[03])?|#|\d+")
+#: labels of library identifiers: a number right after one is kept ("OCLC 123456789", "room 212").
+_LIB_WORDS = frozenset(
+    """issn oclc ocm ocn worldcat accession pmid pmcid arxiv ticket tickets chat chats case order invoice
+    confirmation reference ref page pages p pp vol volume vols issue issues room rooms rm edition ed chapter ch
+    section sec floor item items record bib course crn class lc dewey version v table figure fig question q step
+    part exercise problem lab hall isbn isbn10 isbn13 isbn-10 isbn-13 sbn""".split()
 )
-# A personal identifier label right before the number: mask it even when its shape is unusual.
-_ID_CONTEXT = re.compile(
-    r"(?:\b(?:library|student|patron|banner|unique|borrower|member(?:ship)?|account|acct|employee|staff|school"
-    r"|university|campus|ohiolink|bobcat|buckid|husky)\s*(?:card|id|i\.d\.|number|no\.?|num|#|barcode)?"
-    r"|\bcard|\bbar\s?code|\bid|\bi\.d\.|\buid|\bpin|\bssn|\bsocial(?:\s+security)?|\bpassport|\blicen[cs]e)"
-    r"(?:\s*(?:number|no\.?|num|#|is|was|:|=|-))*\s*$",
-    re.IGNORECASE,
+#: labels of personal identifiers: a number right after one is masked ("card number 1234567").
+_ID_WORDS = frozenset(
+    """card cards barcode student patron banner unique uniqueid borrower member membership account acct
+    employee pin ssn social security passport license licence uid library login user username badge""".split()
 )
-_PHONE_CONTEXT = re.compile(
-    r"\b(?:phone|cell(?:phone)?|mobile|tel(?:ephone)?|call(?:\s+me)?|text(?:\s+me)?|reach(?:\s+me)?|fax|whatsapp"
-    r"|sms|contact|ring|dial|number)\b[^.\d\n]{0,20}$",
-    re.IGNORECASE,
+_FILLER_WORDS = frozenset("number no num nr # is was are of the my your our s".split())
+_NUMBER_WORDS = frozenset("number no num nr #".split())
+_PHONE_WORDS = frozenset(
+    """phone phones cell cellphone mobile tel telephone call text reach fax whatsapp sms contact ring dial number
+    ph landline voicemail""".split()
 )
-_COURSE_BEFORE = re.compile(r"\b[A-Z]{2,5}\s?$")
+_DOI_BEFORE = re.compile(r"10\.\d{4,9}/\s*$")
+_LAST_BOUNDARY = re.compile(r".*[?!;\n(){}\[\]]", re.DOTALL)
+#: any personal-id label word may be near: the cheap test before the full context scan.
+_ID_HINT = re.compile(
+    r"(?i:card|pin\b|id\b|i\.d|barcode|bar code|patron|student|banner|unique|borrower|member|account|acct|employee"
+    r"|ssn|social|passport|licen|uid|library|login|user|badge)"
+)
+
+
+def _context(before: str) -> tuple[str | None, bool]:
+    """Return (label, phone): label is "isbn", "lib", "id" or None for the words just before a number."""
+    tail = before[-40:].lower()
+    if tail.rstrip().endswith("/") and _DOI_BEFORE.search(tail):
+        return "lib", False
+    # a label belongs to its own sentence or bracket: "as a student? (1077)" has none
+    boundary = _LAST_BOUNDARY.match(tail.rstrip(" \t([#:=-"))
+    toks = _CTX_TOKEN.findall(tail[boundary.end() :] if boundary else tail)
+    label = None
+    saw_number = saw_id = False
+    last = toks[-1] if toks else ""
+    for t in reversed(toks[-4:]):
+        if t == "id":
+            saw_id = True
+            continue
+        if t in _FILLER_WORDS:
+            saw_number = saw_number or t in _NUMBER_WORDS
+            continue
+        if t.startswith("isbn") or t == "sbn":
+            label = "isbn"
+        elif t == "call":
+            label = "lib" if saw_number else None
+        elif t in _LIB_WORDS:
+            label = "lib"
+        elif t in _ID_WORDS:
+            label = "id"
+        break
+    if label is None and saw_id:
+        label = "id"
+    if label is None and last == "no":
+        label = "lib"  # "vol. 33, no. 4"
+    seg = tail[-25:]
+    cut = max(seg.rfind(". "), seg.rfind("\n"))
+    if cut >= 0:
+        seg = seg[cut + 1 :]
+    phone = any(t in _PHONE_WORDS for t in _CTX_TOKEN.findall(seg))
+    return label, phone
+
+
+_COURSE_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z]{2,5}\s?$")
 
 # --------------------------------------------------------------------------------------
 # detectors: (prefilter for RE2, pattern, replacement factory)
@@ -156,13 +204,13 @@ _COURSE_BEFORE = re.compile(r"\b[A-Z]{2,5}\s?$")
 _URL_BODY = r"[^\s<>\"'\]\[{}|\\^`]+"
 _URL = rf"(?:\b(?:https?|ftp)://|\bwww\.){_URL_BODY}"
 _BARE_URL_WITH_QUERY = (
-    r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:edu|com|org|net|gov|io|us|uk|ca|info|au|de)(?:/[^\s?]*)?\?[^\s<>\"']+"
+    r"(?<![\w.\-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:edu|com|org|net|gov|io|us|uk|ca|info|au|de)(?:/[^\s?]*)?\?[^\s<>\"']+"
 )
-_EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+_EMAIL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 _AT = r"(?:\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*@\s*)"
 _DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\.)"
 _OBF_EMAIL = (
-    rf"[A-Za-z0-9._%+\-]+{_AT}(?!www\.)[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,6}}\b(?![/\w@-]|\.\w)"
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_AT}(?!www\.)[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,6}}\b(?![/\w@-]|\.\w)"
 )
 
 _PERSONAL_QUERY_KEYS = frozenset(
@@ -374,11 +422,14 @@ def _looks_like_obfuscated_email(m: re.Match[str]) -> bool:
 # ---- numbers: phones, cards, ids, IPs, addresses ----------------------------------------
 
 _SEP = r"(?:[ \t.\-–]|\s-\s)"
+# The pattern starts with a character class so that Python's regex engine can skip ahead
+# to candidate characters in C; the look-behind then checks the character before it. The
+# look-ahead skips lone numbers of up to 6 digits (years, rooms, prices): only a label such
+# as "PIN" or "card number" makes those personal, and _SHORT_ID handles that.
 _NUMBER = (
-    r"(?P<number>(?<![\w.,$£€/@%+\-])"
-    r"(?:\+[ \t]?\d{1,3}[ \t.\-]?)?"
-    r"(?:\(\d{1,4}\)[ \t]?)?"
-    rf"\d+(?:{_SEP}\d+)*"
+    r"(?P<number>[\d+(](?<![\w.,$£€/@%+\-][\d+(])(?:(?<=[+(])|(?=\d{6}|\d*(?:[ \t.\-–]|\s-\s)\(?\d))"
+    r"(?:(?<=\+)[ \t]?\d{1,3}[ \t.\-]?(?:\(\d{1,4}\)[ \t]?)?\d+|(?<=\()\d{1,4}\)[ \t]?\d+|(?<=\d)\d*)"
+    rf"(?:{_SEP}\d+)*"
     r"(?:-?[Xx](?![A-Za-z]))?)"
     r"(?P<ext>[ \t]*,?[ \t]*(?:ext\.?|extension|x)[ \t]*\d{1,6}\b)?"
 )
@@ -405,22 +456,52 @@ _ADDRESS = (
     r"|\b(?:P\.?[ \t]?O\.?[ \t]?|[Pp]ost[ \t][Oo]ffice[ \t])[Bb]ox[ \t]+\d+)"
 )
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_IPV4 = rf"(?P<ipv4>(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w]|\.\d))"
-_DOI = r"(?P<doi>\b10\.\d{4,9}/[^\s\"<>]+)"
-_KEEP_URL = rf"(?P<url>{_URL})"
+_IPV4_RUN = re.compile(rf"(?:{_OCTET}\.){{3}}{_OCTET}")
+_DOI_RUN = re.compile(r"10\.\d{4,9}")
+_URL_START = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+
+
+def _inside_url(text: str, pos: int) -> bool:
+    """Return True when ``pos`` lies inside a URL (kept URLs are not scrubbed for numbers)."""
+    if "/" not in text and "www" not in text:
+        return False
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos)) + 1
+    return bool(_URL_START.search(text, start, pos + 1))
+
+
+def _address_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
+    def repl(m: re.Match[str]) -> str:
+        if _inside_url(m.string, m.start()):
+            return m.group(0)
+        counts["street_address"] += 1
+        return MASKS["street_address"]
+
+    return repl
+
+
+def _short_id_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
+    def repl(m: re.Match[str]) -> str:
+        start = m.start("short")
+        if _context(m.string[max(0, start - 48) : start])[0] != "id":
+            return m.group(0)
+        counts["card_number"] += 1
+        return m.group(0)[: start - m.start()] + MASKS["card_number"]
+
+    return repl
 
 
 def _number_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
     def repl(m: re.Match[str]) -> str:
-        kind = m.lastgroup
-        if kind in ("url", "doi"):
+        raw = m.group("number")
+        if _inside_url(m.string, m.start()):
             return m.group(0)
-        if kind == "ipv4":
+        end = m.end("number")
+        nxt = m.string[end : end + 1]
+        if nxt == "/" and _DOI_RUN.fullmatch(raw):
+            return m.group(0)  # a DOI prefix: 10.1038/...
+        if raw.count(".") == 3 and _IPV4_RUN.fullmatch(raw) and not (nxt == "." and m.string[end + 1 : end + 2].isdigit()):
             counts["ip_address"] += 1
-            return MASKS["ip_address"]
-        if kind == "address":
-            counts["street_address"] += 1
-            return MASKS["street_address"]
+            return MASKS["ip_address"] + (m.group("ext") or "")
         # a run of digits (with separators); "ext" may follow
         return _classify_number(m, counts)
 
@@ -428,6 +509,7 @@ def _number_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
 
 
 _GROUPS = re.compile(r"\d+|[Xx]$")
+_DIGIT_SPACE_DIGIT = re.compile(r"\d\s+\d")
 _KEEP = "keep"
 
 
@@ -436,7 +518,7 @@ def _classify_number(m: re.Match[str], counts: Counts) -> str:
     ext = m.group("ext") or ""
     start = m.start("number")
     before = m.string[max(0, start - 48) : start]
-    spans = [(g.start(), g.end()) for g in _GROUPS.finditer(raw)]
+    spans = [(0, len(raw))] if raw.isdigit() else [(g.start(), g.end()) for g in _GROUPS.finditer(raw)]
     if len(spans) > 1 and raw[spans[-1][0] :] in ("X", "x"):
         # an ISBN-10 check character: fold it into the last group
         spans = spans[:-2] + [(spans[-2][0], spans[-1][1])]
@@ -447,9 +529,8 @@ def _classify_number(m: re.Match[str], counts: Counts) -> str:
         len(spans) > 1
         and spans[0][1] - spans[0][0] <= 4
         and raw[spans[0][1] : spans[1][0]].isspace()
-        and _COURSE_BEFORE.search(before)
-        and not _LIB_CONTEXT.search(before)
-        and not _ID_CONTEXT.search(before)
+        and _COURSE_BEFORE.search(before[-8:])
+        and _context(before)[0] is None
     ):
         # "ENG 111 513-555-0123": the first group belongs to a course code
         head = raw[: spans[1][0]]
@@ -517,14 +598,16 @@ def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None
     lens = [len(g) for g in groups]
     plus = raw.lstrip().startswith("+")
     paren = "(" in raw
-    tail = before[-40:]
-    lib_ctx = bool(_LIB_CONTEXT.search(tail))
-    isbn_ctx = bool(re.search(r"isbn(?:-?1[03])?\W{0,4}$", tail, re.IGNORECASE))
-    phone_ctx = bool(_PHONE_CONTEXT.search(tail))
-    # ISBNs
-    if isbn_ctx and n in (9, 10, 13):
-        return _KEEP
+    if n < 4:
+        return _KEEP  # no personal number is this short
     if n == 13 and digits[:3] in ("978", "979") and not plus:
+        return _KEEP  # ISBN-13
+    if n <= 6 and not plus and not paren and not _ID_HINT.search(before[-40:]):
+        return _KEEP  # short numbers are personal only after a label such as "card number"
+    label, phone_ctx = _context(before)
+    lib_ctx = label in ("lib", "isbn")
+    isbn_ctx = label == "isbn"
+    if isbn_ctx and n in (9, 10, 13):
         return _KEEP
     if n == 10 and _isbn10_ok(digits) and not plus and not paren and lens not in ([3, 3, 4], [3, 7]):
         if not phone_ctx and not has_ext:
@@ -548,7 +631,7 @@ def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None
         return "phone"
     if lib_ctx:
         # "room 212 513-555-0123": the label covers the first number only
-        return None if re.search(r"\d\s+\d", raw) else _KEEP
+        return None if _DIGIT_SPACE_DIGIT.search(raw) else _KEEP
     # weaker shapes
     if n in (13, 14) and _luhn_ok(digits) and (len(groups) == 1 or min(lens) >= 4):
         return "card_number"  # short payment cards (old Visa, Diners)
@@ -560,7 +643,7 @@ def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None
         return "phone"
     if digits[0] == "0" and 10 <= n <= 12 and len(groups) >= 2:
         return "phone"
-    id_ctx = bool(_ID_CONTEXT.search(tail))
+    id_ctx = label == "id"
     if phone_ctx and 7 <= n <= 15 and not id_ctx:
         return "phone"
     if has_ext and 7 <= n <= 12:
@@ -604,34 +687,54 @@ _STUDENT_WORDS = (
     r"|patron|member|librarian|teacher|parent|community|transfer|new|returning|distance|online|nursing|history"
     r"|english|biology|chemistry|psychology|engineering|business|law|music|art|education)"
 )
-_NAME_TRIGGERS = (
-    # my name is Jane Doe / name: Jane Doe / call me Jane
-    rf"(?P<myname>(?i:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bname[ \t]*:|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me"
-    rf"|\bi[ \t]+go[ \t]+by|\bsigned[ \t]*,?)[ \t]+{_TITLE})(?P<n1>{_FULL_NAME})"
-    rf"|(?P<mynamelow>(?i:\bmy[ \t]+name[ \t]+is)[ \t]+)(?P<n0>{_LOWER_NAME})"
-    # this is Jane (from|here|,)
-    rf"|(?P<thisis>(?i:\bthis[ \t]+is|\bit['’]s|\bhere[ \t]+is)[ \t]+{_TITLE})(?P<n2>{_FULL_NAME})"
-    rf"(?=[ \t]+(?i:from|at|with|in|here|again|speaking|and[ \t]+i)\b|[ \t]*[,;:!]|[ \t]*\.(?:\s|$)|[ \t]*$)"
-    # I'm Jane from / I am Jane, a junior
-    rf"|(?P<iam>(?i:\bi['’]?m|\bi[ \t]+am)[ \t]+{_TITLE})(?P<n3>{_FULL_NAME})"
-    rf"(?=[ \t]+(?i:from|at|with|in|here|and[ \t]+i)\b|[ \t]*,?[ \t]*(?i:an?|the)[ \t]+(?i:{_STUDENT_WORDS})\b"
-    rf"|[ \t]*,[ \t]*(?i:an?|the|and|i)\b|[ \t]*[.!](?:\s|$)|[ \t]*$)"
-    # sign-offs: Thanks, Jane Doe
-    rf"|(?P<signoff>(?i:\b(?:many[ \t]+)?thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|very[ \t]+much|again|a[ \t]+lot"
-    rf"|in[ \t]+advance|for[ \t]+your[ \t]+help))?|\bthx|\bty|\bbest(?:[ \t]+(?:regards|wishes))?|\b(?:kind|warm|warmest"
-    rf"|best)[ \t]+regards|\bregards|\bsincerely(?:[ \t]+yours)?|\bcheers|\brespectfully|\byours[ \t]+truly"
-    rf"|\btake[ \t]+care|\bcordially|\bblessings)[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<n4>{_FULL_NAME})"
-    rf"(?=[ \t]*[.!]?[ \t]*(?:$|\n|\()|,[ \t]*(?i:an?|the|class|senior|junior|sophomore|freshman|grad|graduate"
-    rf"|phd|student|\d))"
-    # Jane Doe here, ...
-    rf"|(?P<here>(?:(?m:^)|(?<=[.!?][ \t])|(?i:\b(?:hi|hello|hey)[,!]?[ \t]+)){_TITLE})(?P<n6>{_FULL_NAME})"
-    rf"(?=[ \t]+here\b)"
-    # a dash signature at the very end: "... when it comes in. - Jane Doe"
-    rf"|(?P<dash>(?:(?<=[.!?)])|(?m:^))[ \t]*[-–—~]+[ \t]*{_TITLE})(?P<n7>{_FULL_NAME})(?=[ \t]*[.!]?[ \t]*$)"
-    # transcript speaker prefixes: 10:02:11 - Jane Doe : text
-    r"|(?P<speaker>(?m:^)[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?\]?[ \t]*[-–][ \t]*)"
-    r"(?P<n5>[^:\n\[\]]{1,60}?)(?=[ \t]*:[ \t])"
+_AFTER_THIS_IS = (
+    r"(?=[ \t]+(?i:from|at|with|in|here|again|speaking|and[ \t]+i)\b|[ \t]*[,;:!]|[ \t]*\.(?:\s|$)|[ \t]*$)"
 )
+_AFTER_I_AM = (
+    rf"(?=[ \t]+(?i:from|at|with|in|here|and[ \t]+i)\b|[ \t]*,?[ \t]*(?i:an?|the)[ \t]+(?i:{_STUDENT_WORDS})\b"
+    r"|[ \t]*,[ \t]*(?i:an?|the|and|i)\b|[ \t]*[.!](?:\s|$)|[ \t]*$)"
+)
+_SIGNOFF_WORDS = (
+    r"(?:many[ \t]+)?thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|very[ \t]+much|again|a[ \t]+lot|in[ \t]+advance"
+    r"|for[ \t]+your[ \t]+help))?|thx|ty|best(?:[ \t]+(?:regards|wishes))?|(?:kind|warm|warmest|best)[ \t]+regards"
+    r"|regards|sincerely(?:[ \t]+yours)?|cheers|respectfully|yours[ \t]+truly|take[ \t]+care|cordially|blessings"
+)
+_AFTER_SIGNOFF = (
+    r"(?=[ \t]*[.!]?[ \t]*(?:$|\n|\()|,[ \t]*(?i:an?|the|class|senior|junior|sophomore|freshman|grad|graduate"
+    r"|phd|student|\d))"
+)
+#: name triggers: (RE2 prefilter, pattern with groups "pre" and "name"). Each runs only on the
+#: rows its prefilter picks, so that the common words ("thanks", "I'm") cost little.
+_NAME_PATTERNS: tuple[tuple[str, str], ...] = (
+    # my name is Jane Doe / name: Jane Doe / call me Jane / my name is jane doe
+    (r"(?i:name|call me|go by|signed)",
+     rf"(?P<pre>(?i:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bname[ \t]*:|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me"
+     rf"|\bi[ \t]+go[ \t]+by|\bsigned[ \t]*,?)[ \t]+{_TITLE})(?P<name>{_FULL_NAME})"
+     rf"|(?P<prelow>(?i:\bmy[ \t]+name[ \t]+is)[ \t]+)(?P<low>{_LOWER_NAME})"),
+    # this is Jane (from|here|,) / it's Jane from
+    (r"(?i:this is|it['’]s|here is)",
+     rf"(?P<pre>(?i:\bthis[ \t]+is|\bit['’]s|\bhere[ \t]+is)[ \t]+{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_THIS_IS}"),
+    # I'm Jane from / I am Jane, a junior
+    (r"(?i:i['’]?m |i am )",
+     rf"(?P<pre>(?i:\bi['’]?m|\bi[ \t]+am)[ \t]+{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_I_AM}"),
+    # sign-offs: Thanks, Jane Doe
+    (r"(?i:thank|thx|ty|regards|sincerely|cheers|best|respectfully|yours|take care|cordially|blessings)",
+     rf"(?P<pre>(?i:\b(?:{_SIGNOFF_WORDS}))[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME})"
+     rf"{_AFTER_SIGNOFF}"),
+    # Jane Doe here, ...
+    (r"[A-Za-z] here",
+     rf"(?P<pre>(?:(?m:^)|(?<=[.!?][ \t])|(?i:\b(?:hi|hello|hey)[,!]?[ \t]+)){_TITLE})(?P<name>{_FULL_NAME})"
+     r"(?=[ \t]+here\b)"),
+    # a dash signature at the very end: "... when it comes in. - Jane Doe"
+    (r"[-–—~] ?[A-Z]",
+     rf"(?P<pre>(?:(?<=[.!?)])|(?m:^))[ \t]*[-–—~]+[ \t]*{_TITLE})(?P<name>{_FULL_NAME})(?=[ \t]*[.!]?[ \t]*$)"),
+    # transcript speaker prefixes: 10:02:11 - Jane Doe : text
+    (r"[0-9]:[0-9][0-9]",
+     r"(?P<spk>(?m:^)[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?\]?[ \t]*[-–][ \t]*)"
+     r"(?P<speaker>[^:\n\[\]]{1,60}?)(?=[ \t]*:[ \t])"),
+)
+_NAME_RES = tuple((pf, re.compile(pat)) for pf, pat in _NAME_PATTERNS)
+_HAS_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _is_name(candidate: str, *, lowercase: bool = False) -> str | None:
@@ -659,58 +762,81 @@ def _is_name(candidate: str, *, lowercase: bool = False) -> str | None:
 
 def _name_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
     def repl(m: re.Match[str]) -> str:
-        whole = m.group(0)
-        for trig, grp in (("mynamelow", "n0"), ("myname", "n1"), ("thisis", "n2"), ("iam", "n3"), ("signoff", "n4"), ("speaker", "n5"),
-                          ("here", "n6"), ("dash", "n7")):
-            if m.group(trig) is None:
-                continue
-            prefix, cand = m.group(trig), m.group(grp)
-            if grp == "n5":
-                if cand.strip().lower().split(" ")[0] in _ROLE_SPEAKERS or not re.search(r"[A-Za-z]", cand):
-                    return whole
-                counts["name"] += 1
-                return prefix + MASKS["name"]
-            lowercase = cand[:1].islower()
-            name = _is_name(cand, lowercase=lowercase)
-            if name is None:
-                return whole
+        groups = m.groupdict()
+        if groups.get("speaker") is not None:
+            cand = groups["speaker"]
+            if cand.strip().lower().split(" ")[0] in _ROLE_SPEAKERS or not _HAS_LETTER.search(cand):
+                return m.group(0)
             counts["name"] += 1
-            return prefix + MASKS["name"] + cand[len(name) :]
-        return whole
+            return groups["spk"] + MASKS["name"]
+        if groups.get("low") is not None:
+            prefix, cand = groups["prelow"], groups["low"]
+        else:
+            prefix, cand = groups["pre"], groups["name"]
+        name = _is_name(cand, lowercase=cand[:1].islower())
+        if name is None:
+            return m.group(0)
+        counts["name"] += 1
+        return prefix + MASKS["name"] + cand[len(name) :]
 
     return repl
 
 
 # ---- prefilters (RE2 syntax: no look-arounds) and the pass table -------------------------
 
-_PF_WEB = r"@|://|(?i:www\.|[\[\(\{<] ?at ?[\]\)\}>]|\s+at\s+[a-z0-9-]+\s*(?:\.|dot\s))|\?[^\s]*="
-_PF_NUMBER = (
-    r"\d[ \t.\-–()]{0,3}\d{2}|\d\.\d{1,3}\.\d|(?i:\bapt|apartment|\bbox\s+\d"
+# (RE2 is slow on \s and negated classes inside these, hence the explicit [ \t])
+_PF_NUMBER = r"[0-9]{7}|[0-9](?:[ \t.\-–]| - )\(?[0-9]|[+(][0-9]"
+_PF_ADDRESS = (
+    r"(?i:apt[ \t.#]|apartment|box[ \t]+\d"
     r"|\d[ \t]+(?:[a-z0-9.\-']+[ \t]+){1,5}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court"
     r"|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trail|trl|square|sq|pike|row|alley|crescent"
     r"|close)\b)"
 )
 _PF_IPV6 = r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|::"
-_PF_NAME = (
-    r"(?i:name|this is|it'?s|here is|i'?m |i am |\bim |thank|\bthx|\bty\b|regards|sincerely|cheers|best"
-    r"|respectfully|yours|take care|cordially|blessings|signed|call me|go by| here\b)|\d:\d\d|[-–—~] ?[A-Z]"
+
+_URL_RE = re.compile(rf"(?P<url>{_URL}|{_BARE_URL_WITH_QUERY})", re.IGNORECASE)
+_EMAIL_RE = re.compile(rf"(?P<email>{_EMAIL})")
+_OBF_EMAIL_RE = re.compile(rf"(?P<obf>{_OBF_EMAIL})", re.IGNORECASE)
+_PF_URL = r"://|(?i:www\.)|\?[^ \t\n]*="
+_PF_EMAIL = r"@[A-Za-z0-9]"
+_PF_OBF_EMAIL = r"(?i:[\[\(\{<] ?at ?[\]\)\}>]|[ \t]at[ \t]+[a-z0-9-]+[ \t]*(?:\.|dot[ \t]))|[A-Za-z0-9] ?@ "
+_ADDRESS_RE = re.compile(_ADDRESS)
+_ID_LABELS = (
+    r"card|pin|id|i\.d\.|barcode|bar code|patron|student|banner|account|acct|member|membership|borrower|library"
+    r"|ssn|badge|user|username|login|uid|employee"
 )
-
-_WEB_RE = re.compile(rf"(?P<url>{_URL}|{_BARE_URL_WITH_QUERY})|(?P<email>{_EMAIL})|(?P<obf>{_OBF_EMAIL})", re.IGNORECASE)
-_NUMBER_RE = re.compile(rf"{_KEEP_URL}|{_DOI}|{_IPV4}|{_ADDRESS}|{_NUMBER}")
+_PF_SHORT_ID = rf"(?i:{_ID_LABELS})[^0-9\n]{{0,20}}[0-9]{{4}}"
+_SHORT_ID_RE = re.compile(
+    rf"(?i:\b(?:{_ID_LABELS})\b)[^\d\n]{{0,20}}?(?P<short>(?<![\w.,$/@%+\-])\d{{4,6}})(?![\w/]|[.,\-]\d)"
+)
+_NUMBER_RE = re.compile(_NUMBER)
 _IPV6_RE = re.compile(_IPV6_CANDIDATE)
-_NAME_RE = re.compile(_NAME_TRIGGERS)
 
 
-def _passes(settings: _Settings) -> list[tuple[str, re.Pattern[str], Callable[[Counts], Callable[[re.Match[str]], str]]]]:
-    passes = [
-        (_PF_WEB, _WEB_RE, lambda c: _web_replacer(c, settings)),
-        (_PF_IPV6, _IPV6_RE, _ipv6_replacer),
-        (_PF_NUMBER, _NUMBER_RE, _number_replacer),
+_Pass = tuple[str, re.Pattern[str], Callable[[Counts], Callable[[re.Match[str]], str]]]
+
+
+def _passes(settings: _Settings) -> list[tuple[str, list[_Pass]]]:
+    """Return the detector passes, in order, grouped under one shared prefilter per group.
+
+    A group's prefilter is the union of its members' prefilters; it scans the whole
+    column once, and the members' own prefilters then only scan the group's rows.
+    """
+    web: list[_Pass] = [
+        (_PF_URL, _URL_RE, lambda c: _web_replacer(c, settings)),
+        (_PF_EMAIL, _EMAIL_RE, lambda c: _web_replacer(c, settings)),
+        (_PF_OBF_EMAIL, _OBF_EMAIL_RE, lambda c: _web_replacer(c, settings)),
     ]
+    numbers: list[_Pass] = [
+        (_PF_IPV6, _IPV6_RE, _ipv6_replacer),
+        (_PF_ADDRESS, _ADDRESS_RE, _address_replacer),
+        (_PF_NUMBER, _NUMBER_RE, _number_replacer),
+        (_PF_SHORT_ID, _SHORT_ID_RE, _short_id_replacer),
+    ]
+    groups = [web, numbers]
     if settings.mask_names:
-        passes.append((_PF_NAME, _NAME_RE, _name_replacer))
-    return passes
+        groups.append([(pf, pattern, _name_replacer) for pf, pattern in _NAME_RES])
+    return [("|".join(f"(?:{pf})" for pf, _, _ in group), group) for group in groups]
 
 
 # --------------------------------------------------------------------------------------
@@ -723,24 +849,68 @@ def _new_counts() -> Counts:
 
 
 def _scrub_series(values: pd.Series, settings: _Settings, counts: Counts) -> pd.Series:
-    """Return ``values`` (a string Series) scrubbed; add what was masked to ``counts``."""
+    """Return ``values`` (a string Series) scrubbed; add what was masked to ``counts``.
+
+    The prefilters run vectorised (RE2 over the Arrow string column) and pick, per
+    detector, the rows that could hold that kind of data at all; only those rows go
+    through the detector's compiled Python regex and its checks (checksums, context).
+    """
     original_dtype = values.dtype
     s = values.astype("string")  # Arrow-backed strings when pyarrow is installed: RE2 prefilters
-    for prefilter, pattern, factory in _passes(settings):
-        mask = s.str.contains(prefilter, regex=True, na=False)
-        if not bool(mask.any()):
-            continue
-        replaced = s[mask].str.replace(pattern, factory(counts), regex=True)
-        s = s.mask(mask, replaced)
+    # Masks only ever remove text, so the prefilters can all run on the original column.
+    passes: list[_Pass] = []
+    masks: list[np.ndarray] = []
+    for group_filter, members in _passes(settings):
+        in_group = s.str.contains(group_filter, regex=True, na=False).to_numpy(dtype=bool)
+        where = np.flatnonzero(in_group)
+        subset = s.iloc[where] if len(members) > 1 and len(where) else None
+        for member in members:
+            passes.append(member)
+            if subset is None:
+                masks.append(in_group)
+                continue
+            mask = np.zeros(len(s), dtype=bool)
+            mask[where] = subset.str.contains(member[0], regex=True, na=False).to_numpy(dtype=bool)
+            masks.append(mask)
+    candidates = np.logical_or.reduce(masks) if masks else np.zeros(len(s), dtype=bool)
+    if candidates.any():
+        pos = np.flatnonzero(candidates)
+        texts = s.iloc[pos].tolist()
+        for (_, pattern, factory), mask in zip(passes, masks):
+            rows = np.flatnonzero(mask[pos])
+            if len(rows) == 0:
+                continue
+            replace, sub = factory(counts), pattern.sub
+            for j in rows:
+                texts[j] = sub(replace, texts[j])
+        column = s.to_numpy(dtype=object, na_value=pd.NA)
+        column[pos] = texts
+        s = pd.Series(column, index=s.index, name=s.name, dtype="string")
     for pattern in settings.id_patterns:
-        hits = s.str.count(pattern)
-        total = int(hits.sum(skipna=True))
-        if total:
-            counts["card_number"] += total
-            s = s.str.replace(pattern, MASKS["card_number"], regex=True)
+        s = _apply_id_pattern(s, pattern, counts)
     if original_dtype == object:
         return s.astype(object).where(s.notna(), values)
     return s.astype(original_dtype) if s.dtype != original_dtype else s
+
+
+def _apply_id_pattern(s: pd.Series, pattern: re.Pattern[str], counts: Counts) -> pd.Series:
+    """Mask a configured card/student id pattern: vectorised (RE2) when RE2 can run it."""
+    try:
+        hits = int(s.str.count(pattern.pattern).sum(skipna=True))
+        replaced = s.str.replace(pattern.pattern, MASKS["card_number"], regex=True) if hits else s
+    except Exception:  # look-arounds and back-references are Python-only: do it row by row
+        hits = 0
+        out = []
+        for text in s.to_numpy(dtype=object, na_value=None):
+            if text is None:
+                out.append(pd.NA)
+                continue
+            new, n = pattern.subn(MASKS["card_number"], text)
+            hits += n
+            out.append(new)
+        replaced = pd.Series(out, index=s.index, name=s.name, dtype="string")
+    counts["card_number"] += hits
+    return replaced
 
 
 def _handoff_values(row: dict[str, Any]) -> list[tuple[str, str]]:
