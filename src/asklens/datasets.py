@@ -274,6 +274,8 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
     for topic in C.TOPICS:
         intents = topic["intents"]
         weights = np.array([w for w, _, _ in intents], dtype=float)
+        if topic["kind"] == "standardised":
+            weights[0] *= 2.5  # one question dominates a standardised topic
         size = _STANDARDISED_POOL if topic["kind"] == "standardised" else _NEEDS_PEOPLE_POOL
         topic_offset.append(len(texts))
         topic_size.append(size)
@@ -431,9 +433,19 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
         k = _weighted(rng, opts, len(rows))
         suf[rows] = len(suffix_pool) + k
         suffix_pool.extend(o[0] for o in opts)
+    # context sentences: generic ones now and then; research questions usually come with their story
     context_pool = [""] + [" " + _fill(x, rng_pool, {}) for x in C.CONTEXT for _ in range(3)]
-    has_context = rng.random(n) < np.array([0.12, 0.55, 0.0, 0.0, 0.0])[channel]
-    context = np.where(has_context, rng.integers(1, len(context_pool), size=n), 0)
+    n_generic = len(context_pool)
+    research = C.RESEARCH_CONTEXT
+    for _ in range(600):
+        k = 1 + int(rng_pool.random() < 0.35)
+        picks = rng_pool.permutation(len(research))[:k]
+        context_pool.append(" " + " ".join(_fill(research[j], rng_pool, {}) for j in picks))
+    needs_people = kind_np[topic_of]
+    generic = rng.random(n) < np.array([0.08, 0.35, 0.0, 0.0, 0.0])[channel]
+    story = needs_people & (rng.random(n) < np.array([0.6, 0.8, 0.35, 0.35, 0.1])[channel])
+    context = np.where(story, rng.integers(n_generic, len(context_pool), size=n),
+                       np.where(generic, rng.integers(1, n_generic, size=n), 0))
     typo_rate = np.array([0.2, 0.08, 0.03, 0.03, 0.15])[channel]
     all_lower = (rng.random(n) < np.array([0.22, 0.03, 0.05, 0.05, 0.0])[channel])
     variant = (rng.random(n) < typo_rate).astype(np.int64) + 2 * lower_next
