@@ -249,6 +249,13 @@ def test_recurring_min_count_and_default_ids():
     assert sorted(out2["count"]) == [2, 3]
 
 
+def test_recurring_handles_accents_and_other_scripts():
+    texts = ["¿Dónde está la biblioteca de música?", "donde esta la biblioteca de musica", "你好 图书馆在哪里",
+             "你好 图书馆在哪里？", "Where is the music library?"]
+    out = recurring_questions(texts, [0] * 5)
+    assert sorted(map(tuple, out["question_ids"])) == [("0", "1"), ("2", "3")]
+
+
 def test_recurring_with_vectors_uses_the_given_similarity():
     rng = np.random.default_rng(0)
     centre = rng.normal(size=16)

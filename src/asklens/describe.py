@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -138,7 +139,10 @@ def _clean(text: str) -> str:
 
 def _normalize(text: str) -> str:
     """Return the comparison key of a question: no boilerplate, lower case, letters and digits only."""
-    return " ".join(_WORD.findall(_clean(text).replace("'", "")))
+    text = _clean(text).replace("'", "")
+    if not text.isascii():  # "Dónde" and "donde" are the same word here
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(text))
 
 
 def _singular(word: str) -> str:
@@ -592,7 +596,8 @@ def _choose_examples(text_list: list[str], members: np.ndarray, sims: np.ndarray
     seen: list[set[str]] = []
     for _, _, text, key in rescored:
         content = {_singular(p) for p in analyzer(key) if " " not in p} or set(key.split())
-        if any(content == s or (content and s and len(content & s) / min(len(content), len(s)) >= 0.8) for s in seen):
+        if any(content == s or (min(len(content), len(s)) >= 3 and len(content & s) / min(len(content), len(s)) >= 0.8)
+               for s in seen):
             continue
         chosen.append(text)
         seen.append(content)
