@@ -241,7 +241,7 @@ TOPICS: list[dict] = [
     },
     {
         "key": "ill", "label": "Interlibrary loan", "kind": "standardised", "trend": "steady", "share": 4.0,
-        "effort": 0.20, "season": (), "channels": _CIRC, "qtype": "Circulation",
+        "effort": 0.16, "season": (), "channels": _CIRC, "qtype": "Circulation",
         "tags": ["ILL", "interlibrary loan"], "dept": "Access Services",
         "intents": [
             (4, ["How do I request a book we don't have?", "Can I get {book} through interlibrary loan?",
@@ -372,7 +372,7 @@ TOPICS: list[dict] = [
     },
     {
         "key": "off_campus", "label": "Off-campus access (proxy/VPN)", "kind": "standardised", "trend": "steady",
-        "share": 5.5, "effort": 0.17, "season": ("start",), "channels": {"chat": 0.60, "email": 0.22, "desk": 0.06, "phone": 0.08, "sms": 0.04},
+        "share": 5.5, "effort": 0.15, "season": ("start",), "channels": {"chat": 0.60, "email": 0.22, "desk": 0.06, "phone": 0.08, "sms": 0.04},
         "qtype": "Technology", "tags": ["off-campus access", "proxy;e-resources"], "dept": "E-Resources",
         "intents": [
             (5, ["How do I access databases from home?", "How do I get into {db} from off campus?",
@@ -395,7 +395,7 @@ TOPICS: list[dict] = [
     },
     {
         "key": "database_access", "label": "Database access and links", "kind": "standardised", "trend": "steady",
-        "share": 4.0, "effort": 0.21, "season": ("start",), "channels": {"chat": 0.55, "email": 0.20, "desk": 0.15, "phone": 0.06, "sms": 0.04},
+        "share": 4.0, "effort": 0.18, "season": ("start",), "channels": {"chat": 0.55, "email": 0.20, "desk": 0.15, "phone": 0.06, "sms": 0.04},
         "qtype": "Reference", "tags": ["databases", "e-resources;databases"], "dept": "E-Resources",
         "intents": [
             (4, ["Do we have access to the {db} database?", "Does the library subscribe to {db}?", "Where can I find the {db} database?",
@@ -450,7 +450,7 @@ TOPICS: list[dict] = [
     },
     {
         "key": "accessibility", "label": "Accessibility services", "kind": "standardised", "trend": "steady",
-        "share": 1.0, "effort": 0.14, "season": ("start",), "channels": {"chat": 0.30, "email": 0.35, "desk": 0.20, "phone": 0.14, "sms": 0.01},
+        "share": 1.0, "effort": 0.12, "season": ("start",), "channels": {"chat": 0.30, "email": 0.35, "desk": 0.20, "phone": 0.14, "sms": 0.01},
         "qtype": "Policy/Procedure", "tags": ["accessibility"], "dept": "Access Services",
         "intents": [
             (4, ["Is there an elevator to the {floor}?", "Do you have computers with screen readers?",

@@ -483,7 +483,16 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
                   (context_pool, context), (pii_pool, pii_post), (suffix_pool, suf)])
 
     # effort: READ, handling time, chat turns
-    read = np.clip(np.rint(rng.normal(1.3 + 3.2 * effort_level[topic_of], 0.7)), 1, 6).astype(np.int64)
+    # READ: a normal around the topic's level, drawn stratified within each topic so that a topic's
+    # mix of codes is what its level says (rows still get random codes)
+    from scipy.special import ndtri
+
+    shuffled = np.lexsort((rng.random(n), topic_of))
+    rank = np.empty(n, dtype=np.int64)
+    rank[shuffled] = np.arange(n) - np.searchsorted(topic_of[shuffled], topic_of[shuffled])
+    per_topic = np.bincount(topic_of, minlength=T)[topic_of]
+    z = ndtri((rank + rng.random(n)) / per_topic)
+    read = np.clip(np.rint(1.3 + 3.2 * effort_level[topic_of] + 0.7 * z), 1, 6).astype(np.int64)
     minutes = _READ_MINUTES[read] * _CHANNEL_MINUTES[channel] * np.exp(rng.normal(0, 0.45, size=n))
     chat_seconds = np.maximum(30, np.rint(minutes * 60)).astype(np.int64)
     ra_minutes = np.maximum(1, np.rint(minutes)).astype(np.int64)
