@@ -209,9 +209,6 @@ _BARE_URL_WITH_QUERY = (
 _EMAIL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 _AT = r"(?:\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*@\s*)"
 _DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\.)"
-_OBF_EMAIL = (
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_AT}(?!www\.)[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,6}}\b(?![/\w@-]|\.\w)"
-)
 
 _PERSONAL_QUERY_KEYS = frozenset(
     """token access_token accesstoken id_token refresh_token auth authtoken auth_token authorization
@@ -238,9 +235,9 @@ _NOT_A_MAILBOX = frozenset(
     listed saved stored hosted kept linked shown printed appear appears available held meet meeting help""".split()
 )
 
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+)"
+_NAME_TOKEN = r"(?:\[NAME\]|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+)"
 _FULL_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME_TOKEN}){{0,2}}"
-_LOWER_NAME = r"[a-zß-öø-ÿ]{2,}(?:[ \t]+[a-zß-öø-ÿ]{2,})?"
+_LOWER_NAME = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]+(?:[ \t]+[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]+){0,2}"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Rev)\.?[ \t]+)?"
 
 # Capitalised words that are not names: a candidate starting with one is not a name.
@@ -340,10 +337,6 @@ def _url_is_personal(url: str) -> list[str] | bool:
             personal.append(key)
         elif "@" in unquote(value or ""):
             personal.append(key)
-    host = (parts.hostname or "").lower()
-    if "ezproxy" in host or "/login" in parts.path.lower():
-        if any(k.lower() in {"user", "pass", "ticket", "auth", "token"} for k, _ in parse_qsl(query)):
-            return True
     return personal
 
 
@@ -434,7 +427,9 @@ _NUMBER = (
     r"(?P<ext>[ \t]*,?[ \t]*(?:ext\.?|extension|x)[ \t]*\d{1,6}\b)?"
 )
 _STREET_SUFFIX = (
-    r"(?:Street|St(?!\.?[ \t]+[A-Z][a-z])|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter"
+    r"(?:Street|St(?!\.?[ \t]+(?:Martin|Louis|Paul|John|Mary|Peter|James|Joseph|Patrick|Anthony|Francis|George"
+    r"|Luke|Mark|Matthew|Thomas|Andrew|Augustine|Petersburg|Cloud|Lawrence|Helena|Jude|Vincent|Catherine|Clair"
+    r"|Charles|Albans|Kitts|Lucia|Croix|Olaf|Edward|Elizabeth|Michael|Martin's|Jerome|Ignatius|Benedict)\b)|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter"
     r"|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Pike|Row|Alley|Crescent|Close)"
 )
 _UNIT = r"(?:,?[ \t]*(?i:apt|apartment|unit|suite|ste|room|rm|#)\.?[ \t]*#?[ \t]*[A-Za-z]?\d+[A-Za-z]?\b)"
@@ -449,7 +444,7 @@ _ADDRESS = (
     r"(?P<address>(?<![\w.,$/#\-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?[ \t]+(?:[NSEW]\.?[ \t]+)?"
     rf"{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,4}}?[ \t]+{_STREET_SUFFIX}\b\.?"
     rf"{_UNIT}?{_CITY_STATE_ZIP}?"
-    r"|(?<![\w.,$/#\-])\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[a-z]{2,}|\d+(?:st|nd|rd|th))(?:[ \t]+[a-z]{2,}){0,3}?"
+    r"|(?<![\w.,$/#\-])\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[a-z]{2,}|\d+(?:st|nd|rd|th))(?:[ \t]+(?:[a-z]{2,}|\d+(?:st|nd|rd|th))){0,3}?"
     r"[ \t]+(?:st|ave|blvd|rd|ln|ct|pkwy|hwy|dr|street|avenue|boulevard)\b\.?"
     rf"{_UNIT}?"
     r"|\b(?:[Aa]pt|APT|[Aa]partment)\.?[ \t]*#?[ \t]*\d+[A-Za-z]?\b"
@@ -722,11 +717,11 @@ _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"(?P<pre>(?i:\b(?:{_SIGNOFF_WORDS}))[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME})"
      rf"{_AFTER_SIGNOFF}"),
     # Jane Doe here, ...
-    (r"[A-Za-z] here",
+    (r"[A-Za-z\]] here",
      rf"(?P<pre>(?:(?m:^)|(?<=[.!?][ \t])|(?i:\b(?:hi|hello|hey)[,!]?[ \t]+)){_TITLE})(?P<name>{_FULL_NAME})"
      r"(?=[ \t]+here\b)"),
     # a dash signature at the very end: "... when it comes in. - Jane Doe"
-    (r"[-–—~] ?[A-Z]",
+    (r"[-–—~] ?[A-Z\[]",
      rf"(?P<pre>(?:(?<=[.!?)])|(?m:^))[ \t]*[-–—~]+[ \t]*{_TITLE})(?P<name>{_FULL_NAME})(?=[ \t]*[.!]?[ \t]*$)"),
     # transcript speaker prefixes: 10:02:11 - Jane Doe : text
     (r"[0-9]:[0-9][0-9]",
@@ -794,6 +789,9 @@ _PF_ADDRESS = (
 )
 _PF_IPV6 = r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|::"
 
+_OBF_EMAIL = (
+    rf"(?<![A-Za-z0-9._%+\-])(?!(?:{'|'.join(sorted(_NOT_A_MAILBOX))})\b)[A-Za-z0-9._%+\-]+{_AT}(?!www\.)[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,6}}\b(?![/\w@+%-]|\.\w)"
+)
 _URL_RE = re.compile(rf"(?P<url>{_URL}|{_BARE_URL_WITH_QUERY})", re.IGNORECASE)
 _EMAIL_RE = re.compile(rf"(?P<email>{_EMAIL})")
 _OBF_EMAIL_RE = re.compile(rf"(?P<obf>{_OBF_EMAIL})", re.IGNORECASE)
