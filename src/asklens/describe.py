@@ -98,7 +98,7 @@ _GREETING = re.compile(
 )
 # how staff write a question down ("Student asked: ...", "Q: ...")
 _PREFIX = re.compile(
-    r"^\s*(?:q\s*[:.-]|question\s*:"
+    r"^\s*(?:q\s*[:.-]|question\s*:|asked\b"
     r"|(?:a\s+|the\s+)?(?:student|patron|caller|user|visitor|faculty(?:\s+member)?|grad(?:uate)?\s+student|professor|someone)"
     r"\s+(?:asked|asks|asking|wants\s+to\s+know|wanted\s+to\s+know|inquired|called|emailed)(?:\s+(?:if|whether|about))?)"
     r"[\s:,.-]*"
@@ -116,6 +116,7 @@ _BOILERPLATE = re.compile(
     | \bquick\s+question\b[\s:,.!-]*
     | \bi\s+hope\s+(?:this|that)\s+(?:e-?mail\s+|message\s+)?finds\s+you\s+well\b
     | \bsorry\s+to\s+bother\s+you\b
+    | \b(?:best|kind|warm)\s+(?:regards|wishes)\b|\bregards\b|\bcheers\b
     """,
     re.X,
 )
@@ -433,7 +434,7 @@ def _pick_keywords(scores: np.ndarray, display: np.ndarray, n_words: np.ndarray,
     return chosen
 
 
-_LENGTH_BONUS = {1: 1.0, 2: 1.6, 3: 1.8}
+_LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.3}
 
 
 def _label_scores(
