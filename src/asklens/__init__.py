@@ -52,6 +52,20 @@ _EXPORTS: dict[str, str] = {
     # sample data
     "make_sample_workspace": "asklens.datasets",
     "generate_questions": "asklens.datasets",
+    # analyses: FAQ coverage, gaps, custom work (issue 4)
+    "match_faq": "asklens.gaps",
+    "calibrate_threshold": "asklens.gaps",
+    "faq_coverage": "asklens.gaps",
+    "knowledge_gaps": "asklens.gaps",
+    "stale_faqs": "asklens.gaps",
+    "custom_work": "asklens.gaps",
+    "predict_effort": "asklens.gaps",
+    "topic_cohesion": "asklens.gaps",
+    # analyses: automation and the rubric (issue 4)
+    "automation_candidates": "asklens.automation",
+    "estimate_time_saved": "asklens.automation",
+    "TimeSavedEstimate": "asklens.automation",
+    "classify_topics": "asklens.automation",
     # analyses: trends (issue 4)
     "topic_trends": "asklens.trends",
     "rising_topics": "asklens.trends",

@@ -136,10 +136,14 @@ class RubricConfig:
     below ``low_cohesion``. Cohesion is the mean cosine similarity of a topic's
     questions, rescaled so that 0 is as diverse as the whole log and 1 is identical.
     FAQ coverage: a question is covered when its best FAQ similarity is at least
-    ``covered_similarity`` (0 = calibrate from the score distribution); a topic is covered
-    when at least ``min_coverage`` of its questions are. Findability: a covered topic
-    still asked ``findability_per_month`` times a month or more. Stale FAQ: no question
-    matched it in the last ``stale_months`` months.
+    ``covered_similarity`` (a lift; 0 = calibrate from the score distribution, see
+    ``asklens.gaps.calibrate_threshold``); a topic is covered when FAQ entries about it
+    answer at least ``min_coverage`` of its questions (0.2 was the best trade-off on the
+    sample workspace and the Miami benchmark, see benchmarks/README.md). Findability: a covered topic
+    still asked ``findability_per_month`` times a month or more and, where the FAQ has
+    view counts, asked at least ``findability_view_ratio`` times per view of its entries.
+    Stale FAQ: no question matched it in the last ``stale_months`` months, or it is
+    read less than ``stale_view_share`` of the median entry's views.
     Trends: the last ``trend_window_months`` months are compared with the months before
     and with the same months a year earlier; a change is reported when it is significant
     at ``trend_alpha`` (binomial test on the topic's share), at least ``trend_min_ratio``
@@ -149,17 +153,19 @@ class RubricConfig:
     window_months: int = 12
     min_volume: int = 10
     min_recurrence: float = 0.5
-    min_cohesion: float = 0.3
-    max_effort_share: float = 0.25
+    min_cohesion: float = 0.05
+    max_effort_share: float = 0.35
     high_effort_share: float = 0.4
     long_duration_min: float = 15.0
     many_messages: float = 20.0
-    low_cohesion: float = 0.15
+    low_cohesion: float = 0.05
     min_signal_n: int = 10
     covered_similarity: float = 0.0
-    min_coverage: float = 0.5
-    findability_per_month: float = 10.0
+    min_coverage: float = 0.2
+    findability_per_month: float = 15.0
+    findability_view_ratio: float = 0.3
     stale_months: int = 6
+    stale_view_share: float = 0.1
     trend_window_months: int = 3
     trend_alpha: float = 0.01
     trend_min_ratio: float = 1.5

@@ -1,0 +1,897 @@
+"""Where the knowledge base has gaps, and where people are needed.
+
+* :func:`match_faq` matches every question to its closest FAQ entry;
+  :func:`calibrate_threshold` sets, without labels, the similarity from which a
+  question counts as covered.
+* :func:`faq_coverage` says, per topic, which FAQ entries cover it and what share of
+  its questions they cover; :func:`knowledge_gaps` turns that into decisions (write an
+  FAQ, make an FAQ easier to find, review a stale FAQ) and :func:`stale_faqs` lists
+  the entries nobody needs any more.
+* :func:`custom_work` flags the topics that need people (effort, duration, turns,
+  diverse questions) and :func:`predict_effort` fills in READ codes the staff did not
+  record.
+
+How matching works. Questions and FAQ entries (question + answer) are embedded with
+one vectorizer (:func:`asklens.vectorize.make_vectorizer`, fitted on both), so a dot
+product is a cosine similarity. Raw similarities mix two things: how alike a question
+and an entry are, and how generic each is (a long FAQ answer is a little similar to
+everything). The **lift** removes the second part: it is the similarity of the two
+vectors after subtracting the mean question and the mean FAQ vector, i.e. the
+similarity minus what this question and this entry typically get. A question is
+*covered* when its best lift is above a threshold calibrated on the lift distribution
+of unrelated pairs (see :func:`calibrate_threshold`).
+
+A topic is *covered by* an entry when the entry is about that topic more than about
+almost any other: the topic's mean lift to the entry is positive, at least
+``claim_z`` robust standard deviations above the typical topic-entry lift, and at least
+``claim_share`` of the entry's strongest topic lift. This is the FAQ's own view of what
+it answers, so it needs no labels and holds across vectorizers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from asklens.config import Config
+from asklens.errors import InputError
+from asklens.trends import _check_questions, _config, _labels, _local, _resolve_period, _with_labels
+
+__all__ = [
+    "match_faq",
+    "calibrate_threshold",
+    "faq_coverage",
+    "knowledge_gaps",
+    "stale_faqs",
+    "custom_work",
+    "predict_effort",
+    "topic_cohesion",
+]
+
+#: how many robust standard deviations a topic-FAQ lift must reach to count as "about" the topic
+CLAIM_Z = 2.0
+#: share of an FAQ entry's strongest topic lift another topic must reach to be covered by it too
+CLAIM_SHARE = 0.75
+#: quantile of the unrelated-pair lift distribution used as the coverage threshold
+NULL_QUANTILE = 0.99
+
+
+# --------------------------------------------------------------------------------------
+# vectors
+# --------------------------------------------------------------------------------------
+def _faq_texts(faq: pd.DataFrame) -> list[str]:
+    q = faq["question"].astype("string").fillna("")
+    if "answer" in faq.columns:
+        a = faq["answer"].astype("string").fillna("").str.slice(0, 600)
+        return [f"{x} {y}".strip() for x, y in zip(q, a)]
+    return [str(x) for x in q]
+
+
+def _texts(questions: pd.DataFrame, text_col: str = "text") -> list[str]:
+    return [str(t) for t in questions[text_col].astype("string").fillna("")]
+
+
+def _is_fitted(vectorizer: Any) -> bool:
+    try:
+        from sklearn.utils.validation import check_is_fitted
+        check_is_fitted(vectorizer)
+        return True
+    except Exception:  # noqa: BLE001 - any "not fitted" signal
+        return False
+
+
+def _embed(questions: pd.DataFrame, faq: pd.DataFrame, *, vectorizer: Any, vectors: np.ndarray | None,
+           faq_vectors: np.ndarray | None, random_state: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return question and FAQ vectors, fitting one vectorizer on both when needed."""
+    if vectors is not None and len(vectors) != len(questions):
+        raise InputError(f"vectors has {len(vectors)} rows but questions has {len(questions)}",
+                         fix="pass one vector per question, in the same order")
+    if vectors is not None and faq_vectors is not None:
+        return np.asarray(vectors, dtype=np.float32), np.asarray(faq_vectors, dtype=np.float32)
+    if vectorizer is None:
+        from asklens.vectorize import make_vectorizer
+        vectorizer = make_vectorizer("tfidf", random_state=random_state)
+    ftexts = _faq_texts(faq)
+    if vectors is not None:
+        if not _is_fitted(vectorizer):
+            raise InputError("question vectors were given but the vectorizer that made them is not fitted",
+                             fix="pass the fitted vectorizer that produced `vectors`, or pass faq_vectors too")
+        return np.asarray(vectors, dtype=np.float32), np.asarray(vectorizer.transform(ftexts), dtype=np.float32)
+    qtexts = _texts(questions)
+    if _is_fitted(vectorizer):
+        X = vectorizer.transform(qtexts + ftexts)
+    else:
+        X = vectorizer.fit_transform(qtexts + ftexts)
+    X = np.asarray(X, dtype=np.float32)
+    return X[: len(qtexts)], X[len(qtexts):]
+
+
+def _lift_parts(Q: np.ndarray, F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Centre question and FAQ vectors so that their dot product is the lift."""
+    return Q - Q.mean(axis=0, keepdims=True), F - F.mean(axis=0, keepdims=True)
+
+
+def _best(Qc: np.ndarray, Fc: np.ndarray, Q: np.ndarray, F: np.ndarray, chunk: int = 20000):
+    """Return best FAQ index, its lift, its raw similarity and the second-best lift, in chunks."""
+    n = len(Qc)
+    best = np.zeros(n, dtype=np.int64)
+    lift = np.zeros(n, dtype=np.float32)
+    sim = np.zeros(n, dtype=np.float32)
+    for s in range(0, n, chunk):
+        L = Qc[s:s + chunk] @ Fc.T
+        b = L.argmax(axis=1)
+        best[s:s + chunk] = b
+        lift[s:s + chunk] = L[np.arange(len(b)), b]
+        sim[s:s + chunk] = np.einsum("ij,ij->i", Q[s:s + chunk], F[b])
+    return best, lift, sim
+
+
+def calibrate_threshold(
+    question_vectors: np.ndarray,
+    faq_vectors: np.ndarray,
+    *,
+    quantile: float = NULL_QUANTILE,
+    max_pairs: int = 200_000,
+    random_state: int = 0,
+) -> float:
+    """Return the lift from which a question counts as covered by an FAQ entry, without labels.
+
+    Most question-FAQ pairs are unrelated: a question is about one thing, and a base
+    has many entries. The lifts of all pairs except each question's best one are
+    therefore a sample of what *unrelated* pairs score. The threshold is the
+    ``quantile`` of that null distribution: with the default 0.99, only 1% of unrelated
+    pairs reach it. It adapts to the vectorizer (TF-IDF and sentence embeddings have
+    very different similarity scales) and to the FAQ base, and uses no labels.
+
+    Parameters
+    ----------
+    question_vectors, faq_vectors : numpy.ndarray
+        L2-normalised vectors from one vectorizer (rows: questions, FAQ entries).
+    quantile : float, default 0.99
+        Share of unrelated pairs below the threshold.
+    max_pairs : int, default 200000
+        Pairs sampled to estimate the quantile (the estimate is exact below that).
+    random_state : int, default 0
+        Seed of the sampling.
+
+    Returns
+    -------
+    float
+        The threshold on the lift (see :func:`match_faq`).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> Q = rng.normal(size=(50, 8)); F = rng.normal(size=(10, 8))
+    >>> 0 < calibrate_threshold(Q, F) < 10
+    True
+    """
+    Q = np.asarray(question_vectors, dtype=np.float32)
+    F = np.asarray(faq_vectors, dtype=np.float32)
+    if len(Q) == 0 or len(F) < 2:
+        return float("inf") if len(F) == 0 else 0.0
+    Qc, Fc = _lift_parts(Q, F)
+    rng = np.random.default_rng(random_state)
+    rows = np.arange(len(Q)) if len(Q) * (len(F) - 1) <= max_pairs else \
+        rng.choice(len(Q), size=max(1, max_pairs // (len(F) - 1)), replace=False)
+    L = Qc[rows] @ Fc.T
+    L[np.arange(len(rows)), L.argmax(axis=1)] = np.nan  # drop each question's best match
+    return float(np.nanquantile(L, quantile))
+
+
+def match_faq(
+    questions: pd.DataFrame,
+    faq: pd.DataFrame,
+    *,
+    vectorizer: Any = None,
+    vectors: np.ndarray | None = None,
+    faq_vectors: np.ndarray | None = None,
+    threshold: float | None = None,
+    config: Config | None = None,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Match every question to its closest FAQ entry and say whether the entry covers it.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log (``question_id``, ``text``; ``topic_id`` is carried along).
+    faq : pandas.DataFrame
+        Canonical FAQ base (``faq_id``, ``question``, optional ``answer``).
+    vectorizer : object, optional
+        A vectorizer from :func:`asklens.vectorize.make_vectorizer`. Unfitted, it is
+        fitted on the questions and the FAQ texts together; fitted, it only transforms.
+        Default: the TF-IDF backend.
+    vectors, faq_vectors : numpy.ndarray, optional
+        Precomputed vectors (one row per question / FAQ entry); ``vectors`` alone needs
+        the fitted ``vectorizer`` that made them.
+    threshold : float, optional
+        Lift from which a question is covered. Default ``[rubric] covered_similarity``
+        when above 0, else calibrated with :func:`calibrate_threshold`.
+    config : asklens.Config, optional
+        The workspace config.
+    random_state : int, default 0
+        Seed of the vectorizer and the calibration sample.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per question, in order: ``question_id``, (``topic_id``), ``faq_id`` (the
+        best entry), ``similarity`` (its cosine similarity), ``lift`` (similarity above
+        what this question and this entry typically get), ``covered`` (``lift >=
+        threshold``) and ``threshold``. With an empty FAQ base, nothing is covered.
+
+    Examples
+    --------
+    >>> m = match_faq(questions, faq)  # doctest: +SKIP
+    >>> m["covered"].mean()  # share of questions the FAQ base answers  # doctest: +SKIP
+    """
+    _check_questions(questions, need=("question_id", "text"))
+    if not isinstance(faq, pd.DataFrame) or not {"faq_id", "question"} <= set(faq.columns):
+        raise InputError("the FAQ base needs 'faq_id' and 'question' columns",
+                         fix="read it with asklens.read_faq or see asklens.validate_faq")
+    out = pd.DataFrame({"question_id": questions["question_id"].to_numpy()})
+    if "topic_id" in questions.columns:
+        out["topic_id"] = questions["topic_id"].astype(int).to_numpy()
+    if len(faq) == 0 or len(questions) == 0:
+        out["faq_id"] = pd.Series(pd.NA, index=out.index, dtype="string")
+        out["similarity"] = np.nan
+        out["lift"] = np.nan
+        out["covered"] = False
+        out["threshold"] = np.nan if threshold is None else float(threshold)
+        return out
+    Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
+                  random_state=random_state)
+    if threshold is None:
+        rub = _config(config).rubric
+        threshold = rub.covered_similarity if rub.covered_similarity > 0 else \
+            calibrate_threshold(Q, F, random_state=random_state)
+    Qc, Fc = _lift_parts(Q, F)
+    best, lift, sim = _best(Qc, Fc, Q, F)
+    out["faq_id"] = faq["faq_id"].astype("string").to_numpy()[best]
+    out["similarity"] = sim.astype(float)
+    out["lift"] = lift.astype(float)
+    out["covered"] = lift >= threshold
+    out["threshold"] = float(threshold)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# coverage per topic
+# --------------------------------------------------------------------------------------
+def _topic_claims(Q: np.ndarray, F: np.ndarray, tids: np.ndarray, topic_list: list[int],
+                  claim_z: float, claim_share: float) -> tuple[np.ndarray, np.ndarray]:
+    """Return the topic × FAQ lift z-scores and the boolean "FAQ covers topic" matrix."""
+    Qc, Fc = _lift_parts(Q, F)
+    pos = {t: i for i, t in enumerate(topic_list)}
+    idx = np.array([pos.get(int(t), -1) for t in tids])
+    C = np.zeros((len(topic_list), Q.shape[1]), dtype=np.float64)
+    np.add.at(C, idx[idx >= 0], Qc[idx >= 0])
+    n = np.bincount(idx[idx >= 0], minlength=len(topic_list)).astype(float)
+    C /= np.maximum(n, 1)[:, None]
+    A = C @ Fc.T  # topic x faq: mean lift
+    med = float(np.median(A))
+    mad = float(np.median(np.abs(A - med))) * 1.4826 or float(np.std(A)) or 1.0
+    Z = (A - med) / mad
+    colmax = Z.max(axis=0, keepdims=True) if Z.size else Z
+    claims = (Z >= claim_z) & (A > 0) & (Z >= claim_share * colmax)
+    return Z, claims
+
+
+def faq_coverage(
+    questions: pd.DataFrame,
+    faq: pd.DataFrame,
+    *,
+    matches: pd.DataFrame | None = None,
+    vectorizer: Any = None,
+    vectors: np.ndarray | None = None,
+    faq_vectors: np.ndarray | None = None,
+    topics: pd.DataFrame | None = None,
+    claim_z: float = CLAIM_Z,
+    claim_share: float = CLAIM_SHARE,
+    config: Config | None = None,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Say, per topic, which FAQ entries cover it and what share of its questions they answer.
+
+    An entry *covers* a topic when it is about that topic more than about almost any
+    other (module docstring); a question of the topic is *covered* when one of those
+    entries matches it with a lift above the threshold of :func:`match_faq`.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log with ``topic_id``.
+    faq : pandas.DataFrame
+        Canonical FAQ base.
+    matches : pandas.DataFrame, optional
+        The output of :func:`match_faq` for these questions (computed when missing).
+    vectorizer, vectors, faq_vectors
+        As in :func:`match_faq`.
+    topics : pandas.DataFrame, optional
+        A topics table for labels.
+    claim_z : float, default 2.0
+        Robust z-score a topic-entry lift must reach for the entry to cover the topic.
+    claim_share : float, default 0.75
+        Share of the entry's strongest topic z-score another topic must reach.
+    config : asklens.Config, optional
+        ``[rubric] covered_similarity`` for the question threshold.
+    random_state : int, default 0
+        Seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per topic (misc included): ``topic_id``, ``topic_label``,
+        ``n_questions``, ``n_covered``, ``coverage`` (``n_covered / n_questions``),
+        ``faq_ids`` (list of entries covering the topic), ``faq_z`` (the best
+        topic-entry lift z-score) and ``best_faq_id`` (the entry with that score).
+
+    Examples
+    --------
+    >>> faq_coverage(questions, faq).sort_values("coverage")  # doctest: +SKIP
+    """
+    _check_questions(questions, need=("question_id", "text", "topic_id"))
+    cols = ["topic_id", "topic_label", "n_questions", "n_covered", "coverage", "faq_ids", "faq_z", "best_faq_id"]
+    tids = questions["topic_id"].astype(int).to_numpy()
+    topic_list = sorted(set(tids.tolist()))
+    labels = _labels(questions, topics)
+    if len(faq) == 0 or len(questions) == 0:
+        counts = pd.Series(tids).value_counts()
+        out = pd.DataFrame({"topic_id": topic_list, "n_questions": [int(counts.get(t, 0)) for t in topic_list],
+                            "n_covered": 0, "coverage": 0.0, "faq_ids": [[] for _ in topic_list], "faq_z": np.nan,
+                            "best_faq_id": pd.Series([pd.NA] * len(topic_list), dtype="string")})
+        return _with_labels(out, labels)[cols]
+    Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
+                  random_state=random_state)
+    if matches is None:
+        matches = match_faq(questions, faq, vectors=Q, faq_vectors=F, config=config, random_state=random_state)
+    Z, claims = _topic_claims(Q, F, tids, topic_list, claim_z, claim_share)
+    fids = faq["faq_id"].astype("string").to_numpy()
+    tpos = {t: i for i, t in enumerate(topic_list)}
+    ti = np.array([tpos[t] for t in tids])
+    thr = float(matches["threshold"].iloc[0])
+    Qc, Fc = _lift_parts(Q, F)
+    ok = np.zeros(len(ti), dtype=bool)
+    for s in range(0, len(ti), 20000):  # a question is covered when an entry about its topic answers it
+        ok[s:s + 20000] = ((Qc[s:s + 20000] @ Fc.T >= thr) & claims[ti[s:s + 20000]]).any(axis=1)
+    n = np.bincount(ti, minlength=len(topic_list))
+    nc = np.bincount(ti[ok], minlength=len(topic_list))
+    rows = []
+    for i, t in enumerate(topic_list):
+        covering = [str(fids[j]) for j in np.argsort(-Z[i]) if claims[i, j]]
+        jb = int(np.argmax(Z[i]))
+        rows.append({"topic_id": t, "n_questions": int(n[i]), "n_covered": int(nc[i]),
+                     "coverage": float(nc[i] / n[i]) if n[i] else 0.0, "faq_ids": covering,
+                     "faq_z": float(Z[i, jb]), "best_faq_id": str(fids[jb])})
+    out = pd.DataFrame(rows)
+    out["best_faq_id"] = out["best_faq_id"].astype("string")
+    return _with_labels(out, labels)[cols]
+
+
+# --------------------------------------------------------------------------------------
+# decisions: gaps, findability, stale entries
+# --------------------------------------------------------------------------------------
+def _window(questions: pd.DataFrame, period: Any, months: int) -> pd.Series:
+    end = _resolve_period(questions, period)
+    m = _local(questions["asked_at"]).dt.to_period("M")
+    return (m > end - months) & (m <= end)
+
+
+def stale_faqs(
+    questions: pd.DataFrame,
+    faq: pd.DataFrame,
+    *,
+    matches: pd.DataFrame | None = None,
+    period: Any = None,
+    config: Config | None = None,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """List the FAQ entries nobody needs any more.
+
+    An entry is stale when no question matched it in the last ``stale_months`` months
+    (an entry no question matched but that many people read, ``views`` at least the
+    base's median, is kept: it may answer people before they ask), or when it is read
+    less than ``stale_view_share`` of the median entry's views.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log (``asked_at``, ``text``).
+    faq : pandas.DataFrame
+        Canonical FAQ base; ``views`` used where present.
+    matches : pandas.DataFrame, optional
+        Output of :func:`match_faq` for these questions.
+    period : str, optional
+        Last month of the window (default the log's last month).
+    config : asklens.Config, optional
+        ``[rubric] stale_months``.
+    random_state : int, default 0
+        Seed (only used when ``matches`` is computed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per entry: ``faq_id``, ``question``, ``n_matched`` (covered questions
+        whose best match it was, in the window), ``n_window`` (questions in the
+        window), ``views``, ``stale`` and ``reason``.
+
+    Examples
+    --------
+    >>> stale_faqs(questions, faq).query("stale")  # doctest: +SKIP
+    """
+    _check_questions(questions, need=("question_id", "asked_at", "text"))
+    rub = _config(config).rubric
+    if matches is None:
+        matches = match_faq(questions, faq, config=config, random_state=random_state)
+    inwin = _window(questions, period, rub.stale_months).to_numpy() if len(questions) else np.zeros(0, bool)
+    hit = matches.loc[inwin & matches["covered"].to_numpy(dtype=bool), "faq_id"].value_counts()
+    views = faq["views"] if "views" in faq.columns else pd.Series(pd.NA, index=faq.index)
+    views = pd.to_numeric(views, errors="coerce")
+    med = float(views.median()) if views.notna().any() else float("nan")
+    rows = []
+    nw = int(inwin.sum())
+    for fid, text, v in zip(faq["faq_id"].astype(str), faq["question"].astype(str), views):
+        k = int(hit.get(fid, 0))
+        has_v = pd.notna(v) and np.isfinite(med)
+        rarely_read = has_v and v < rub.stale_view_share * med
+        if k == 0 and has_v and not rarely_read and v >= med:
+            stale, why = False, (f"keep: no question matched it in the last {rub.stale_months} months (stale_months), "
+                                 f"but it has {int(v)} views, at least the base's median {med:.0f}; it may answer "
+                                 "people before they ask")
+        elif k == 0:
+            vt = f"; {int(v)} views (median {med:.0f})" if has_v else ""
+            stale, why = True, (f"stale: no question matched it in the last {rub.stale_months} months "
+                                f"(stale_months; {nw} questions checked){vt}")
+        elif rarely_read:
+            stale, why = True, (f"stale: read {int(v)} times, less than stale_view_share {rub.stale_view_share:g} "
+                                f"of the median entry's {med:.0f} views; {k} of {nw} questions in the last "
+                                f"{rub.stale_months} months matched it only loosely")
+        else:
+            vt = f", {int(v)} views" if has_v else ""
+            stale, why = False, f"in use: {k} of {nw} questions in the last {rub.stale_months} months matched it{vt}"
+        rows.append({"faq_id": fid, "question": text, "n_matched": k, "n_window": nw,
+                     "views": v if pd.notna(v) else pd.NA, "stale": stale, "reason": why})
+    out = pd.DataFrame(rows, columns=["faq_id", "question", "n_matched", "n_window", "views", "stale", "reason"])
+    out["views"] = out["views"].astype("Int64")
+    return out
+
+
+def knowledge_gaps(
+    questions: pd.DataFrame,
+    faq: pd.DataFrame,
+    *,
+    matches: pd.DataFrame | None = None,
+    coverage: pd.DataFrame | None = None,
+    topics: pd.DataFrame | None = None,
+    period: Any = None,
+    vectorizer: Any = None,
+    vectors: np.ndarray | None = None,
+    faq_vectors: np.ndarray | None = None,
+    config: Config | None = None,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Decide where the knowledge base needs work: write an FAQ, make one findable, review a stale one.
+
+    Rules (thresholds from ``[rubric]``), over the last ``window_months`` months ending
+    at ``period``:
+
+    - **write an FAQ**: a recurring topic (at least ``min_volume`` questions, asked in
+      at least ``min_recurrence`` of the months) whose FAQ coverage is below
+      ``min_coverage`` (no entry covers it, or it covers too few of its questions);
+    - **make the FAQ easier to find**: a covered topic still asked at least
+      ``findability_per_month`` times a month on average and, where entries have
+      ``views``, asked at least ``findability_view_ratio`` times per view;
+    - **review a stale FAQ**: see :func:`stale_faqs`.
+
+    The miscellaneous topic (``-1``) is never a gap.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log with ``topic_id``.
+    faq : pandas.DataFrame
+        Canonical FAQ base.
+    matches, coverage : pandas.DataFrame, optional
+        Outputs of :func:`match_faq` and :func:`faq_coverage` over the same questions
+        (computed when missing).
+    topics : pandas.DataFrame, optional
+        A topics table for labels.
+    period : str, optional
+        Last month of the window (default the log's last month).
+    vectorizer, vectors, faq_vectors
+        As in :func:`match_faq`.
+    config : asklens.Config, optional
+        The thresholds.
+    random_state : int, default 0
+        Seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per decision: ``action`` ("write an FAQ", "make the FAQ easier to find",
+        "review a stale FAQ"), ``topic_id``, ``topic_label``, ``faq_id``, ``n_questions``
+        (in the window), ``months_asked``, ``coverage``, ``per_month``, ``views`` and
+        ``reason``. Sorted by action, then by number of questions.
+
+    Examples
+    --------
+    >>> gaps = knowledge_gaps(questions, faq)  # doctest: +SKIP
+    >>> gaps[gaps["action"] == "write an FAQ"]  # doctest: +SKIP
+    """
+    _check_questions(questions, need=("question_id", "asked_at", "text", "topic_id"))
+    rub = _config(config).rubric
+    if (matches is None or coverage is None) and len(faq) and len(questions):
+        Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
+                      random_state=random_state)
+    else:
+        Q = F = None
+    if matches is None:
+        matches = match_faq(questions, faq, vectors=Q, faq_vectors=F, config=config, random_state=random_state)
+    if coverage is None:
+        coverage = faq_coverage(questions, faq, matches=matches, vectors=Q, faq_vectors=F, topics=topics,
+                                config=config, random_state=random_state)
+    cols = ["action", "topic_id", "topic_label", "faq_id", "n_questions", "months_asked", "coverage", "per_month",
+            "views", "reason"]
+    inwin = _window(questions, period, rub.window_months) if len(questions) else pd.Series(dtype=bool)
+    months = _local(questions["asked_at"]).dt.to_period("M")
+    win_q = questions[inwin.to_numpy()]
+    win_m = months[inwin.to_numpy()]
+    n_months_span = max(1, min(rub.window_months, win_m.nunique() and
+                               (win_m.max() - win_m.min()).n + 1 if len(win_m) else 1))
+    per_topic = win_q.groupby(win_q["topic_id"].astype(int)).size()
+    months_asked = win_m.groupby(win_q["topic_id"].astype(int).to_numpy()).nunique()
+    views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else None
+    view_of = dict(zip(faq["faq_id"].astype(str), views)) if views is not None else {}
+    labels = _labels(questions, topics)
+    rows = []
+    for r in coverage.itertuples(index=False):
+        t = int(r.topic_id)
+        if t == -1:
+            continue
+        n = int(per_topic.get(t, 0))
+        ma = int(months_asked.get(t, 0))
+        rec = ma / n_months_span
+        pm = n / n_months_span
+        recurring = n >= rub.min_volume and rec >= rub.min_recurrence
+        base = {"topic_id": t, "topic_label": labels.get(t, f"topic {t}"), "n_questions": n, "months_asked": ma,
+                "coverage": float(r.coverage), "per_month": pm}
+        faqs = list(r.faq_ids)
+        if recurring and r.coverage < rub.min_coverage:
+            if faqs:
+                why = (f"write an FAQ: {n} questions in {n_months_span} months, asked in {ma} of them "
+                       f"(≥ min_volume {rub.min_volume}, ≥ min_recurrence {rub.min_recurrence:.0%}); the entries "
+                       f"about it ({', '.join(faqs[:3])}) answer only {r.coverage:.0%} of its questions "
+                       f"(< min_coverage {rub.min_coverage:.0%})")
+            else:
+                why = (f"write an FAQ: {n} questions in {n_months_span} months, asked in {ma} of them "
+                       f"(≥ min_volume {rub.min_volume}, ≥ min_recurrence {rub.min_recurrence:.0%}); no FAQ entry "
+                       f"is about this topic (closest: {r.best_faq_id}, z={r.faq_z:.1f}), coverage "
+                       f"{r.coverage:.0%} < min_coverage {rub.min_coverage:.0%}")
+            rows.append({"action": "write an FAQ", "faq_id": pd.NA, "views": pd.NA, "reason": why, **base})
+        elif faqs and r.coverage >= rub.min_coverage and pm >= rub.findability_per_month:
+            v = [view_of.get(f) for f in faqs if pd.notna(view_of.get(f, np.nan))]
+            nv = int(sum(v)) if v else 0
+            if v and nv and n / nv < rub.findability_view_ratio:
+                continue  # read often enough for how often it is asked
+            vt = (f"; {n} questions for {nv} views of its entries (≥ findability_view_ratio "
+                  f"{rub.findability_view_ratio:g} per view)") if v else ""
+            why = (f"make the FAQ easier to find: entries {', '.join(faqs[:3])} answer {r.coverage:.0%} of this "
+                   f"topic's questions (≥ min_coverage {rub.min_coverage:.0%}), yet it was asked {pm:.1f} times a "
+                   f"month ({n} in {n_months_span} months, ≥ findability_per_month "
+                   f"{rub.findability_per_month:g}){vt}")
+            rows.append({"action": "make the FAQ easier to find", "faq_id": faqs[0],
+                         "views": nv if v else pd.NA, "reason": why, **base})
+    st = stale_faqs(questions, faq, matches=matches, period=period, config=config)
+    for r in st[st["stale"]].itertuples(index=False):
+        rows.append({"action": "review a stale FAQ", "topic_id": pd.NA, "topic_label": pd.NA, "faq_id": r.faq_id,
+                     "n_questions": int(r.n_matched), "months_asked": pd.NA, "coverage": np.nan, "per_month": np.nan,
+                     "views": r.views, "reason": r.reason})
+    out = pd.DataFrame(rows, columns=cols)
+    order = {"write an FAQ": 0, "make the FAQ easier to find": 1, "review a stale FAQ": 2}
+    out = out.assign(_o=out["action"].map(order)).sort_values(["_o", "n_questions"], ascending=[True, False],
+                                                                kind="stable")
+    out = out.drop(columns="_o").reset_index(drop=True)
+    out["topic_id"] = out["topic_id"].astype("Int64")
+    out["months_asked"] = out["months_asked"].astype("Int64")
+    out["views"] = pd.to_numeric(out["views"], errors="coerce").astype("Int64")
+    out["faq_id"] = out["faq_id"].astype("string")
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# cohesion and custom work
+# --------------------------------------------------------------------------------------
+def _mean_pairwise(sums: np.ndarray, sq: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Mean cosine over distinct pairs from the sum of unit vectors and the sum of squared norms."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(n > 1, ((sums ** 2).sum(axis=1) - sq) / (n * (n - 1)), np.nan)
+
+
+def topic_cohesion(vectors: np.ndarray, topic_ids: np.ndarray | pd.Series) -> pd.DataFrame:
+    """Measure how alike each topic's questions are, relative to the whole log.
+
+    Cohesion is the mean cosine similarity between two questions of the topic,
+    rescaled so that 0 means "as alike as two questions of the whole log" and 1 means
+    identical: ``(within - overall) / (1 - overall)``. Rescaling makes the number
+    comparable across vectorizers.
+
+    Parameters
+    ----------
+    vectors : numpy.ndarray
+        L2-normalised vectors, one row per question.
+    topic_ids : array-like of int
+        Topic of each row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``topic_id``, ``n_questions``, ``similarity`` (raw mean pairwise cosine),
+        ``cohesion``.
+
+    Examples
+    --------
+    >>> v = np.array([[1, 0], [1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32)
+    >>> topic_cohesion(v, [0, 0, 1, 1])["similarity"].round(2).tolist()
+    [1.0, 0.8]
+    """
+    V = np.asarray(vectors, dtype=np.float64)
+    t = np.asarray(topic_ids).astype(int)
+    ids, inv = np.unique(t, return_inverse=True)
+    sums = np.zeros((len(ids), V.shape[1]))
+    np.add.at(sums, inv, V)
+    sqn = (V ** 2).sum(axis=1)
+    sq = np.bincount(inv, weights=sqn, minlength=len(ids))
+    n = np.bincount(inv, minlength=len(ids)).astype(float)
+    within = _mean_pairwise(sums, sq, n)
+    overall = float(_mean_pairwise(V.sum(axis=0, keepdims=True), np.array([sqn.sum()]), np.array([len(V)]))[0]) \
+        if len(V) > 1 else 0.0
+    coh = (within - overall) / max(1e-9, 1 - overall)
+    return pd.DataFrame({"topic_id": ids, "n_questions": n.astype(int), "similarity": within, "cohesion": coh})
+
+
+def _vectors_for(questions: pd.DataFrame, vectors: np.ndarray | None, vectorizer: Any, random_state: int) -> np.ndarray:
+    if vectors is not None:
+        if len(vectors) != len(questions):
+            raise InputError(f"vectors has {len(vectors)} rows but questions has {len(questions)}",
+                             fix="pass one vector per question, in the same order")
+        return np.asarray(vectors, dtype=np.float32)
+    if vectorizer is None:
+        from asklens.vectorize import make_vectorizer
+        vectorizer = make_vectorizer("tfidf", random_state=random_state)
+    texts = _texts(questions)
+    return np.asarray(vectorizer.transform(texts) if _is_fitted(vectorizer) else vectorizer.fit_transform(texts),
+                      dtype=np.float32)
+
+
+def _effort_stats(questions: pd.DataFrame, config: Config | None) -> pd.DataFrame:
+    """Per topic: coded READ rows, READ ≥ 3 share, median duration and messages, with their sample sizes."""
+    cost = _config(config).costs
+    t = questions["topic_id"].astype(int)
+    eff = pd.to_numeric(questions["effort"], errors="coerce") if "effort" in questions.columns else \
+        pd.Series(np.nan, index=questions.index)
+    dur = pd.to_numeric(questions["duration_min"], errors="coerce") if "duration_min" in questions.columns else \
+        pd.Series(np.nan, index=questions.index)
+    dur = dur.clip(upper=cost.max_duration_min)
+    msg = pd.to_numeric(questions["n_messages"], errors="coerce") if "n_messages" in questions.columns else \
+        pd.Series(np.nan, index=questions.index)
+    f = pd.DataFrame({"t": t.to_numpy(), "eff": eff.to_numpy(dtype=float, na_value=np.nan),
+                      "hi": (eff >= 3).astype(float).where(eff.notna()).to_numpy(dtype=float, na_value=np.nan),
+                      "dur": dur.to_numpy(dtype=float, na_value=np.nan),
+                      "msg": msg.to_numpy(dtype=float, na_value=np.nan)})
+    g = f.groupby("t")
+    out = pd.DataFrame({
+        "n_effort": g["eff"].count(), "mean_effort": g["eff"].mean(), "high_effort_share": g["hi"].mean(),
+        "n_duration": g["dur"].count(), "median_duration_min": g["dur"].median(), "mean_duration_min": g["dur"].mean(),
+        "n_messages_coded": g["msg"].count(), "median_messages": g["msg"].median(),
+    })
+    out.index.name = "topic_id"
+    return out.reset_index()
+
+
+def custom_work(
+    questions: pd.DataFrame,
+    *,
+    topics: pd.DataFrame | None = None,
+    vectors: np.ndarray | None = None,
+    vectorizer: Any = None,
+    config: Config | None = None,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Flag the topics that need people: high effort, long handling, many turns or diverse questions.
+
+    A signal fires only on enough evidence (``[rubric] min_signal_n`` rows carrying it):
+
+    - **effort**: share of READ ≥ 3 among READ-coded questions ≥ ``high_effort_share``
+      (READ 1–2 is directional or simple; 3 and up needs knowledge or research);
+    - **duration**: median handling time ≥ ``long_duration_min`` minutes;
+    - **messages**: median messages per chat ≥ ``many_messages``;
+    - **diversity**: cohesion (:func:`topic_cohesion`) < ``low_cohesion``.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log with ``topic_id`` (``effort``, ``duration_min``,
+        ``n_messages`` used where present).
+    topics : pandas.DataFrame, optional
+        A topics table for labels.
+    vectors : numpy.ndarray, optional
+        Question vectors for cohesion (default: fitted on the texts).
+    vectorizer : object, optional
+        Vectorizer for cohesion when ``vectors`` is not given.
+    config : asklens.Config, optional
+        The thresholds.
+    random_state : int, default 0
+        Seed of the vectorizer.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per topic (misc excluded): ``topic_id``, ``topic_label``,
+        ``n_questions``, ``n_effort``, ``high_effort_share``, ``n_duration``,
+        ``median_duration_min``, ``n_messages_coded``, ``median_messages``,
+        ``cohesion``, ``signals`` (list of the signals that fired), ``needs_people``
+        and ``reason``; topics needing people first.
+
+    Examples
+    --------
+    >>> custom_work(questions).query("needs_people")  # doctest: +SKIP
+    """
+    _check_questions(questions, need=("question_id", "text", "topic_id"))
+    rub = _config(config).rubric
+    V = _vectors_for(questions, vectors, vectorizer, random_state)
+    coh = topic_cohesion(V, questions["topic_id"].astype(int).to_numpy()).set_index("topic_id")
+    eff = _effort_stats(questions, config).set_index("topic_id")
+    labels = _labels(questions, topics)
+    rows = []
+    for t in sorted(int(x) for x in coh.index if int(x) != -1):
+        e = eff.loc[t]
+        c = coh.loc[t]
+        signals, parts = [], []
+        ns = rub.min_signal_n
+        if e["n_effort"] >= ns and e["high_effort_share"] >= rub.high_effort_share:
+            signals.append("effort")
+            parts.append(f"{e['high_effort_share']:.0%} of {int(e['n_effort'])} READ-coded questions are READ 3+ "
+                         f"(≥ high_effort_share {rub.high_effort_share:.0%})")
+        if e["n_duration"] >= ns and e["median_duration_min"] >= rub.long_duration_min:
+            signals.append("duration")
+            parts.append(f"median handling time {e['median_duration_min']:.0f} min over {int(e['n_duration'])} "
+                         f"questions (≥ long_duration_min {rub.long_duration_min:g})")
+        if e["n_messages_coded"] >= ns and e["median_messages"] >= rub.many_messages:
+            signals.append("messages")
+            parts.append(f"median {e['median_messages']:.0f} messages over {int(e['n_messages_coded'])} chats "
+                         f"(≥ many_messages {rub.many_messages:g})")
+        if c["n_questions"] >= ns and np.isfinite(c["cohesion"]) and c["cohesion"] < rub.low_cohesion:
+            signals.append("diversity")
+            parts.append(f"diverse questions: cohesion {c['cohesion']:.2f} over {int(c['n_questions'])} questions "
+                         f"(< low_cohesion {rub.low_cohesion:g})")
+        if signals:
+            reason = "needs people: " + "; ".join(parts)
+        else:
+            checks = []
+            if e["n_effort"] >= ns:
+                checks.append(f"READ 3+ share {e['high_effort_share']:.0%} of {int(e['n_effort'])}")
+            if e["n_duration"] >= ns:
+                checks.append(f"median {e['median_duration_min']:.0f} min of {int(e['n_duration'])}")
+            if e["n_messages_coded"] >= ns:
+                checks.append(f"median {e['median_messages']:.0f} messages of {int(e['n_messages_coded'])}")
+            checks.append(f"cohesion {c['cohesion']:.2f} of {int(c['n_questions'])}")
+            reason = (f"no custom-work signal: {', '.join(checks)} are all within the rubric (high_effort_share "
+                      f"{rub.high_effort_share:.0%}, long_duration_min {rub.long_duration_min:g}, many_messages "
+                      f"{rub.many_messages:g}, low_cohesion {rub.low_cohesion:g}; min_signal_n {ns})")
+        rows.append({"topic_id": t, "n_questions": int(c["n_questions"]), "n_effort": int(e["n_effort"]),
+                     "high_effort_share": float(e["high_effort_share"]), "n_duration": int(e["n_duration"]),
+                     "median_duration_min": float(e["median_duration_min"]),
+                     "n_messages_coded": int(e["n_messages_coded"]), "median_messages": float(e["median_messages"]),
+                     "cohesion": float(c["cohesion"]), "signals": signals, "needs_people": bool(signals),
+                     "reason": reason})
+    cols = ["topic_id", "n_questions", "n_effort", "high_effort_share", "n_duration", "median_duration_min",
+            "n_messages_coded", "median_messages", "cohesion", "signals", "needs_people", "reason"]
+    out = pd.DataFrame(rows, columns=cols)
+    out = out.sort_values(["needs_people", "n_questions"], ascending=[False, False], kind="stable")
+    return _with_labels(out.reset_index(drop=True), labels)
+
+
+# --------------------------------------------------------------------------------------
+# READ prediction
+# --------------------------------------------------------------------------------------
+def _effort_features(questions: pd.DataFrame, V: np.ndarray) -> np.ndarray:
+    parts = [V]
+    if "channel" in questions.columns:
+        ch = questions["channel"].astype("object").where(questions["channel"].notna(), "unknown").astype(str)
+        parts.append(pd.get_dummies(ch).to_numpy(dtype=np.float32))
+    for col in ("duration_min", "n_messages"):
+        if col in questions.columns:
+            x = pd.to_numeric(questions[col], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            parts.append(np.c_[np.log1p(np.nan_to_num(np.clip(x, 0, None), nan=0.0)), np.isnan(x)].astype(np.float32))
+    return np.hstack(parts)
+
+
+def predict_effort(
+    questions: pd.DataFrame,
+    *,
+    vectors: np.ndarray | None = None,
+    vectorizer: Any = None,
+    test_size: float = 0.25,
+    random_state: int = 0,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Fill missing READ codes from the text and metadata, and measure how well that works.
+
+    A multinomial logistic regression learns READ from the question vector, the
+    channel, the (log) duration and the (log) number of messages on the rows staff
+    coded. Its accuracy is measured on ``test_size`` of the coded rows held out, then
+    it is refitted on all coded rows and predicts the others.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log with ``effort`` (READ 1–6, missing where not coded).
+    vectors : numpy.ndarray, optional
+        Question vectors (default: fitted on the texts with the TF-IDF backend).
+    vectorizer : object, optional
+        Vectorizer when ``vectors`` is not given.
+    test_size : float, default 0.25
+        Share of coded rows held out to measure accuracy.
+    random_state : int, default 0
+        Seed of the split, the vectorizer and the model.
+
+    Returns
+    -------
+    questions : pandas.DataFrame
+        A copy with ``effort`` filled where it was missing and ``effort_predicted``
+        (True where the value is a prediction).
+    scores : pandas.DataFrame
+        ``metric``, ``value``, ``n`` (rows it was measured on) and ``note``: held-out
+        ``accuracy``, ``within_one`` (off by at most one level), ``high_effort_agreement``
+        (READ ≥ 3 vs ≤ 2 right), the ``majority_baseline`` accuracy, and the numbers of
+        coded and predicted rows.
+
+    Examples
+    --------
+    >>> filled, scores = predict_effort(questions)  # doctest: +SKIP
+    >>> scores.set_index("metric").loc["accuracy", "value"]  # doctest: +SKIP
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+
+    _check_questions(questions, need=("question_id", "text"))
+    out = questions.copy()
+    eff = pd.to_numeric(out["effort"], errors="coerce") if "effort" in out.columns else \
+        pd.Series(np.nan, index=out.index)
+    coded = eff.notna().to_numpy()
+    n_coded, n_missing = int(coded.sum()), int((~coded).sum())
+    out["effort_predicted"] = False
+    rows = [("coded_rows", float(n_coded), n_coded, "rows with a READ code from staff"),
+            ("predicted_rows", 0.0, n_missing, "rows whose READ code is a prediction")]
+    y = eff.to_numpy(dtype=float, na_value=np.nan)
+    classes = np.unique(y[coded]) if n_coded else np.array([])
+    if n_coded < 20 or len(classes) < 2:
+        note = f"too few coded rows to learn from ({n_coded}, need ≥ 20 with two READ levels); nothing predicted"
+        rows.append(("accuracy", float("nan"), 0, note))
+        return out, pd.DataFrame(rows, columns=["metric", "value", "n", "note"])
+    V = _vectors_for(questions, vectors, vectorizer, random_state)
+    X = _effort_features(questions, V)
+    Xc, yc = X[coded], y[coded].astype(int)
+    strat = yc if np.bincount(yc).min(initial=99) >= 2 and min(np.unique(yc, return_counts=True)[1]) >= 2 else None
+    Xtr, Xte, ytr, yte = train_test_split(Xc, yc, test_size=test_size, random_state=random_state, stratify=strat)
+    model = LogisticRegression(C=1.0, max_iter=500)
+    model.fit(Xtr, ytr)
+    pred = model.predict(Xte)
+    majority = int(pd.Series(ytr).mode().iloc[0])
+    rows += [
+        ("accuracy", float((pred == yte).mean()), len(yte), "exact READ level, held-out coded rows"),
+        ("within_one", float((np.abs(pred - yte) <= 1).mean()), len(yte), "off by at most one READ level"),
+        ("high_effort_agreement", float(((pred >= 3) == (yte >= 3)).mean()), len(yte), "READ ≥ 3 vs ≤ 2 right"),
+        ("majority_baseline", float((yte == majority).mean()), len(yte), f"always guessing READ {majority}"),
+    ]
+    if n_missing:
+        model.fit(Xc, yc)
+        filled = model.predict(X[~coded])
+        vals = eff.copy()
+        vals[~coded] = filled
+        out["effort"] = vals.round().astype("Int64")
+        out.loc[~coded, "effort_predicted"] = True
+    rows[1] = ("predicted_rows", float(n_missing), n_missing, "rows whose READ code is a prediction")
+    return out, pd.DataFrame(rows, columns=["metric", "value", "n", "note"])
