@@ -112,7 +112,8 @@ def test_csv_like_files(header, body, delimiter, encoding, newline, quoted):
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20)
+    | st.sampled_from(["\ud800", "x\udfff", "2024-01-01T00:00:00+14:00"]),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=20,
 )

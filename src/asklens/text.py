@@ -136,6 +136,9 @@ _ZERO_WIDTH = "[\u200b-\u200d\u2060\ufeff\u00ad]"
 _CONTROL = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
 _NEWLINES = "\r\n|[\r\n\u2028\u2029\x85]"
 _ALL_SPACE = "[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x85]+"
+# anything repair_text could change: non-printable-ASCII characters, double spaces, spaces at either
+# end, HTML tags and entities
+_NEEDS_WORK = r"[^ -~]|  |^ | $|<[A-Za-z/!]|&[#A-Za-z0-9]{1,32};"
 _ZERO_WIDTH_RE = re.compile(_ZERO_WIDTH)
 _CONTROL_RE = re.compile(_CONTROL)
 _NEWLINES_RE = re.compile(_NEWLINES)
@@ -200,12 +203,21 @@ def repair_text(text: object, *, keep_newlines: bool = False) -> str:
     return text.strip()
 
 
+def _no_surrogates(value: object) -> object:
+    if isinstance(value, str):
+        return re.sub("[\ud800-\udfff]", "\ufffd", value)
+    return value
+
+
 def repair_series(values: pd.Series, *, keep_newlines: bool = False) -> pd.Series:
     """Repair a column of text at once (see :func:`repair_text`).
 
-    Whitespace and control characters are cleaned with vectorised string methods;
-    only the rows that hold suspicious characters or HTML go through ftfy and the
-    HTML stripper. Missing values stay missing; the input is not modified.
+    Clean rows (printable ASCII, single spaces) are left as they are; rows with
+    other characters get their whitespace and control characters cleaned with
+    vectorised string methods, and only rows that may hold mojibake or HTML go
+    through ftfy and the HTML stripper one by one. The result equals
+    ``repair_text`` on every value; missing values stay missing; the input is not
+    modified.
 
     Parameters
     ----------
@@ -219,36 +231,36 @@ def repair_series(values: pd.Series, *, keep_newlines: bool = False) -> pd.Serie
     pandas.Series
         A new ``string`` series with the same index.
     """
-    s = values.astype("string")
-    present = s.notna()
-    if not present.any():
+    try:
+        s = values.astype("string")
+    except UnicodeEncodeError:  # lone surrogates (e.g. from JSON "\ud800") cannot be stored
+        s = values.map(_no_surrogates).astype("string")
+    if not s.notna().any():
         return s
-    suspect = s.str.contains(_SUSPECT, regex=True).fillna(False).astype(bool)
-    hint = s.str.contains(_HTML_HINT, regex=True).fillna(False).astype(bool)
-    slow = suspect | hint
+    # clean rows (printable ASCII, single spaces, no HTML) need nothing
+    needs = s.str.contains(_NEEDS_WORK, regex=True).fillna(False).astype(bool)
+    if not needs.any():
+        return s
+    s = s.copy()
+    work = s[needs]
+    # rows that may hold mojibake or HTML go through repair_text one by one ...
+    slow = (work.str.contains(_SUSPECT, regex=True) | work.str.contains(_HTML_HINT, regex=True)).fillna(False)
+    slow = slow.astype(bool)
     if slow.any():
-        fixed = [
-            _slow_repair(v, bool(m), bool(h)) for v, m, h in zip(s[slow].tolist(), suspect[slow], hint[slow])
-        ]
-        s = s.copy()
-        s[slow] = fixed
-    s = s.str.replace(_ZERO_WIDTH, "", regex=True).str.replace(_CONTROL, " ", regex=True)
-    if keep_newlines:
-        s = s.str.replace(_NEWLINES, "\n", regex=True).str.replace(_HSPACE, " ", regex=True)
-        s = s.str.replace(r" ?\n[ \n]*", "\n", regex=True)
-    else:
-        s = s.str.replace(_ALL_SPACE, " ", regex=True)
-    return s.str.strip()
-
-
-def _slow_repair(value: str, suspect: bool, hint: bool) -> str:
-    if suspect:
-        value = _fix_mojibake(value)
-    if hint:
-        value = strip_html(value)
-        if _SUSPECT_RE.search(value):
-            value = _fix_mojibake(value)
-    return value
+        work = work.copy()
+        work[slow] = [repair_text(v, keep_newlines=keep_newlines) for v in work[slow].tolist()]
+    # ... the others only need their spaces and control characters cleaned, vectorised
+    fast = ~slow
+    if fast.any():
+        w = work[fast].str.replace(_ZERO_WIDTH, "", regex=True).str.replace(_CONTROL, " ", regex=True)
+        if keep_newlines:
+            w = w.str.replace(_NEWLINES, "\n", regex=True).str.replace(_HSPACE, " ", regex=True)
+            w = w.str.replace(r" ?\n[ \n]*", "\n", regex=True)
+        else:
+            w = w.str.replace(_ALL_SPACE, " ", regex=True)
+        work[fast] = w.str.strip()
+    s[needs] = work
+    return s
 
 
 # --- transcripts --------------------------------------------------------------

@@ -287,6 +287,8 @@ def _deduplicate(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[pd.DataFrame]]
                                        "row": frame.loc[linked, "_row"].astype("Int64"),
                                        "reason": pd.Series(reasons, index=frame.index[linked], dtype="string")}))
             frame = frame[~linked]
+    if frame["_path"].nunique() < 2:  # ids are unique within a file already
+        return frame.reset_index(drop=True), drops
     dup = frame["question_id"].duplicated()
     if dup.any():
         first = frame.drop_duplicates("question_id").set_index("question_id")

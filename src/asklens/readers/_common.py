@@ -313,7 +313,7 @@ def _duration_one(value: object, unit: str) -> float:
 
 def parse_duration(values: pd.Series, *, unit: str = "min") -> pd.Series:
     """Parse durations to minutes: numbers in ``unit`` (``"s"``, ``"min"``, ``"h"``), ``HH:MM:SS``, ranges."""
-    numeric = pd.to_numeric(values, errors="coerce") if values.dtype != object else pd.Series(np.nan, index=values.index)
+    numeric = to_float(values)
     factor = {"s": 1 / 60, "min": 1.0, "h": 60.0}[unit]
     out = numeric.astype("float64") * factor
     rest = out.isna() & values.notna()
@@ -323,11 +323,35 @@ def parse_duration(values: pd.Series, *, unit: str = "min") -> pd.Series:
     return out.astype("float64")
 
 
+def to_float(values: pd.Series) -> pd.Series:
+    """Convert to float64 (NaN where not a number), with a fast path for clean numeric columns."""
+    if values.dtype.kind in "iuf":
+        return values.astype("float64")
+    if values.dtype == object and values.map(lambda v: isinstance(v, (list, tuple, dict))).any():
+        return pd.Series(np.nan, index=values.index)
+    s = values.astype("string").str.strip()
+    try:
+        import pyarrow as pa
+
+        arr = pa.array(s.to_numpy(dtype=object, na_value=None), type=pa.string()).cast(pa.float64())
+        out = pd.Series(arr.to_numpy(zero_copy_only=False), index=values.index, dtype="float64")
+    except Exception:  # not all numeric: the slower, forgiving parser
+        out = pd.to_numeric(s, errors="coerce").astype("float64")
+    return out.where(np.isfinite(out))
+
+
 def parse_effort(values: pd.Series) -> pd.Series:
     """Read READ-scale codes (``3``, ``"READ 3"``, ``"3 - ..."``) as Int64 1–6; other values become NA."""
-    s = values.astype("string")
-    digits = s.str.extract(r"(?<![0-9.])([1-6])(?![0-9])", expand=False)
-    return pd.to_numeric(digits, errors="coerce").astype("Int64")
+    numeric = to_float(values)
+    out = numeric.where(numeric.isin([1, 2, 3, 4, 5, 6]))
+    rest = numeric.isna() & values.notna()
+    if rest.any():
+        def one(v: object) -> float:
+            m = re.search(r"(?<![0-9.])([1-6])(?![0-9])", str(v)) if isinstance(v, str) else None
+            return float(m.group(1)) if m else np.nan
+
+        out[rest] = _map_unique(values[rest].astype("string"), one, "float64")
+    return out.astype("Float64").astype("Int64")
 
 
 def split_tags(values: pd.Series, *, separators: Sequence[str] = (";", ","), whitespace: bool = False) -> pd.Series:
@@ -437,7 +461,7 @@ def _dropped(table: RawTable, positions: Iterable[int], reasons: Iterable[str] |
         reasons = [reasons] * len(positions)
     return pd.DataFrame({
         "path": pd.Series([str(table.path)] * len(positions), dtype="string"),
-        "row": pd.Series([table.row_of(p) for p in positions], dtype="Int64"),
+        "row": pd.Series(np.asarray(positions, dtype="int64") + table.row_offset, dtype="Int64"),
         "reason": pd.Series(list(reasons), dtype="string"),
     })
 
@@ -545,7 +569,7 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
     else:
         out["duration_min"] = np.nan
     if "n_messages" in stage.columns:
-        nm = pd.to_numeric(stage["n_messages"], errors="coerce")
+        nm = to_float(stage["n_messages"])
         nm = nm.where((nm >= 0) & (nm < 1e9) & (nm == nm.round()))
         out["n_messages"] = nm.astype("Float64").astype("Int64")
     else:
@@ -564,7 +588,7 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
     if "_link" in stage.columns:
         out["_link"] = stage["_link"].astype("string")
     out["_path"] = str(table.path)
-    out["_row"] = stage["_pos"].map(table.row_of).astype("int64")
+    out["_row"] = stage["_pos"].to_numpy(dtype="int64") + table.row_offset
     # duplicates inside the file
     dup = out["question_id"].duplicated()
     if dup.any():

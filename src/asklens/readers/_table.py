@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -421,6 +422,20 @@ def _is_json_lines(text: str) -> bool:
     return bool(rest) and rest[:1] == "{"
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _no_surrogates(obj: object) -> object:
+    """Replace lone surrogates (from JSON escapes like ``\\ud800``) in strings, keys and nested values."""
+    if isinstance(obj, str):
+        return re.sub("[\ud800-\udfff]", "\ufffd", obj)
+    if isinstance(obj, list):
+        return [_no_surrogates(v) for v in obj]
+    if isinstance(obj, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in obj.items()}
+    return obj
+
+
 def _records_frame(records: list, path: Path) -> pd.DataFrame:
     if not records:
         raise InputError("the JSON holds no records", path=path, fix="export the data again")
@@ -443,6 +458,12 @@ def _records_frame(records: list, path: Path) -> pd.DataFrame:
 
 
 def _scalar_to_str(v: object) -> object:
+    if isinstance(v, str):
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates from JSON escapes
+            return re.sub("[\ud800-\udfff]", "\ufffd", v)
+        return v
     if isinstance(v, bool):
         return str(v).lower()
     if isinstance(v, float):
@@ -461,6 +482,8 @@ def _read_json(path: Path, text: str, encoding: str) -> RawTable:
         raise InputError(why, path=path, row=exc.lineno, fix="export the file again") from None
     except RecursionError:
         raise InputError("the JSON is nested too deeply", path=path, fix="export a flat list of records") from None
+    if _SURROGATE_ESCAPE.search(text):
+        obj = _no_surrogates(obj)
     if isinstance(obj, dict):
         key = next((k for k in _JSON_LIST_KEYS if isinstance(obj.get(k), list)), None)
         if key is None:
@@ -497,6 +520,8 @@ def _read_json_lines(path: Path, text: str, encoding: str) -> RawTable:
             last = i == len(lines)
             why = "the last line is cut off: the file is truncated" if last else f"not valid JSON ({getattr(exc, 'msg', exc)})"
             raise InputError(why, path=path, row=i, fix="fix or remove this line, or export the file again") from None
+    if _SURROGATE_ESCAPE.search(text):
+        records = _no_surrogates(records)
     try:
         frame = _records_frame(records, path)
     except InputError:
