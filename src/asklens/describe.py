@@ -273,6 +273,14 @@ def _normalize_rows(x: Any) -> Any:
     return (x / norms).astype(np.float32)
 
 
+def _groups(ids: np.ndarray, values: np.ndarray) -> list[np.ndarray]:
+    """Return, for each value in sorted ``values``, the positions of ``ids`` equal to it (ascending)."""
+    order = np.argsort(ids, kind="stable")
+    bounds = np.searchsorted(ids[order], values, side="left")
+    ends = np.searchsorted(ids[order], values, side="right")
+    return [order[a:b] for a, b in zip(bounds, ends)]
+
+
 def _spread(idx: np.ndarray, cap: int) -> np.ndarray:
     """Return at most ``cap`` evenly spaced entries of ``idx`` (deterministic)."""
     if len(idx) <= cap:
@@ -352,7 +360,8 @@ def describe_topics(
         )
     topics, sizes = np.unique(ids, return_counts=True)  # sorted ascending
     # the questions used for statistics: every question, or an even spread of large topics
-    used = np.concatenate([_spread(np.flatnonzero(ids == t), _MAX_DOCS_PER_TOPIC) for t in topics])
+    positions = _groups(ids, topics)
+    used = np.concatenate([_spread(p, _MAX_DOCS_PER_TOPIC) for p in positions])
     used.sort()
     used_topics = ids[used]
     cleaned = [_clean(text_list[i]) for i in used]
@@ -475,11 +484,8 @@ def _pick_labels(
             best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
             phrases[r] = str(display[best])
     # proper casing from the topic's own questions (acronyms stay upper case)
-    joined = {
-        r: _MASK.sub(" ", " ".join(context[i] for i in np.flatnonzero(t_index == r)))
-        for r in range(len(topics))
-        if phrases[r]
-    }
+    rows_of = _groups(t_index, np.arange(len(topics)))
+    joined = {r: _MASK.sub(" ", " ".join(context[i] for i in rows_of[r])) for r in range(len(topics)) if phrases[r]}
     cased = {r: _title(phrases[r], joined[r]) for r in joined}
     # unique labels: larger topics first (ties by id) keep the plain phrase
     order = sorted(range(len(topics)), key=lambda r: (-int(sizes[r]), int(topics[r])))
@@ -541,21 +547,21 @@ def _pick_examples(
     k: int,
 ) -> list[list[str]]:
     examples: list[list[str]] = []
+    if k == 0:
+        return [[] for _ in topics]
     if vecs is not None:
-        V = _normalize_rows(vecs)
+        positions = _groups(ids, topics)
     else:
         Xw = _normalize_rows(X @ sp.diags(idf.astype(np.float32))) if X.shape[1] else None
+        rows_of = _groups(t_index, np.arange(len(topics)))
     for r, t in enumerate(topics):
-        if k == 0:
-            examples.append([])
-            continue
         if vecs is not None:
-            members = np.flatnonzero(ids == t)
-            sub = V[members]
+            members = positions[r]
+            sub = _normalize_rows(vecs[members])
             centroid = np.asarray(sub.mean(axis=0)).ravel()
             sims = np.asarray(sub @ centroid).ravel()
         else:
-            rows = np.flatnonzero(t_index == r)
+            rows = rows_of[r]
             members = used[rows]
             if Xw is None:
                 sims = np.zeros(len(members))
@@ -720,15 +726,16 @@ def recurring_questions(
         # with vectors, identical keys are still one question (when the key is not empty)
         units, unit_of, unit_topic = _units_by_key(keys, ids, vectors_given=True)
         valid = np.ones(len(units), dtype=bool)
-        V = _normalize_rows(vecs)
         first = np.array([u[0] for u in units], dtype=np.int64)
-        Z = V[first] if not sp.issparse(V) else V[first].toarray()
+        Z = vecs[first].toarray() if sp.issparse(vecs) else vecs[first]
+        Z = _normalize_rows(np.asarray(Z, dtype=np.float32))
         exact = None
     weights = np.array([len(u) for u in units], dtype=np.int64)
 
     groups: list[tuple[int, list[int], int]] = []  # (topic, member units, medoid unit)
-    for t in np.unique(unit_topic):
-        members = np.flatnonzero((unit_topic == t) & valid)
+    unit_topics = np.unique(unit_topic)
+    for t, members in zip(unit_topics, _groups(unit_topic, unit_topics)):
+        members = members[valid[members]]
         if len(members) == 0:
             continue
         if weights[members].sum() < min_count:
