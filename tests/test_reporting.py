@@ -350,3 +350,91 @@ def test_failed_notebook_is_described_by_section_and_line():
                 nbformat.v4.new_code_cell("# comment\ndata.show('faq_gaps')")]
     assert reporting._describe_cell(nb, 2) == 'code cell 1 under "3. Knowledge gaps" (`data.show(\'faq_gaps\')`)'
     assert reporting._describe_cell(nb, None) == "an unknown cell"
+
+
+# ----------------------------------------------------------------------------- the real report on small data (slow)
+
+XSS_TEXTS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+
+
+def write_small_workspace(dest: Path, *, n: int = 1200, seed: int = 0) -> dict:
+    """Write a small workspace (generic CSV log + FAQ CSV + config) from the seeded generator.
+
+    Patron text with HTML/script in it is planted in December 2025, entity-encoded as an
+    export would have it (the readers decode entities, so the text reaches the report).
+    """
+    import html as html_module
+
+    from asklens.datasets import generate_questions
+
+    dest.mkdir(parents=True, exist_ok=True)
+    q, faq, _ = generate_questions(n, start="2024-11-01", end="2025-12-31", random_state=seed)
+    q = q.drop(columns=["true_topic", "source"])
+    endings = ["how do I renew my books online?", "how can I renew my loans?", "can I renew my books?",
+               "renew my books online please", "how do I renew a book I borrowed?"]
+    extra = []
+    for i in range(24):
+        text = f"{XSS_TEXTS[i % 2]} {endings[i % len(endings)]}"
+        extra.append({"question_id": f"x{i}", "asked_at": pd.Timestamp(f"2025-12-{1 + i:02d} 10:{i:02d}",
+                                                                        tz="America/New_York"),
+                      "text": html_module.escape(text), "channel": "chat", "answer": "Log in to My Account.",
+                      "tags": ["renewals"], "effort": 1, "duration_min": 3.0, "n_messages": 4})
+    q = pd.concat([q, pd.DataFrame(extra)], ignore_index=True)
+    q["asked_at"] = q["asked_at"].map(lambda t: t.strftime("%Y-%m-%d %H:%M:%S"))
+    q["tags"] = q["tags"].map(lambda v: ";".join(v) if isinstance(v, list) else "")
+    q["question_id"] = q["question_id"].str.replace(":", "-")
+    q.to_csv(dest / "questions.csv", index=False)
+    f = pd.DataFrame({"FAQ ID": faq["faq_id"], "Question": faq["question"], "Answer": faq["answer"],
+                      "Topics": faq["topics"].map(lambda v: "; ".join(v)),
+                      "Last Updated": faq["updated_at"].map(lambda t: t.strftime("%Y-%m-%d %H:%M:%S")),
+                      "Total Views": faq["views"], "URL": faq["url"]})
+    f.to_csv(dest / "faq.csv", index=False)
+    (dest / "asklens.toml").write_text(
+        '[workspace]\nname = "Small <b>Test</b> Library"\ntimezone = "America/New_York"\n', encoding="utf-8")
+    return {"questions": dest / "questions.csv", "faq": dest / "faq.csv", "config": dest / "asklens.toml"}
+
+
+@pytest.fixture(scope="module")
+def small_report(tmp_path_factory):
+    ws = write_small_workspace(tmp_path_factory.mktemp("small"))
+    result = reporting.render_report([ws["questions"]], faq=ws["faq"], month="2025-12", config=ws["config"],
+                                     out_dir=ws["config"].parent / "reports", seed=0)
+    return ws, result
+
+
+SECTIONS = ("1. The month at a glance", "2. What to automate next", "3. Knowledge gaps", "4. Where people are needed",
+            "5. Trends", "6. Data and privacy")
+
+
+@pytest.mark.slow
+def test_report_notebook_on_small_data_has_every_section_and_table(small_report):
+    ws, result = small_report
+    page = result.html.read_text(encoding="utf-8")
+    for heading in SECTIONS:
+        assert heading in page, heading
+    assert "Small &lt;b&gt;Test&lt;/b&gt; Library: questions in December 2025" in page
+    assert "In short" in page and "questions were asked in December 2025" in page
+    assert page.count("Plotly.newPlot(") == 9
+    assert result.html_bytes < reporting.MAX_HTML_BYTES
+    tables = {p.stem for p in (result.folder / "tables").glob("*.csv")}
+    assert {"topics", "questions", "automation", "faq_gaps", "findability", "stale_faqs", "custom_work", "rising",
+            "topic_trends", "channel_mix", "load_heatmap", "seasonal", "files", "redactions", "rules"} <= tables
+    kpis = json.loads((result.folder / "kpis.json").read_text())
+    n_dec = int((pd.read_csv(ws["questions"])["asked_at"].str[:7] == "2025-12").sum())
+    assert kpis["questions"] == n_dec
+    assert kpis["library"] == "Small <b>Test</b> Library"
+    assert set(kpis["redactions"]) >= {"email", "phone", "name"} and sum(kpis["redactions"].values()) > 0
+    questions = pd.read_csv(result.folder / "tables" / "questions.csv")
+    assert len(questions) == n_dec and {"topic_id", "topic_label", "best_faq_id"} <= set(questions.columns)
+    assert not questions["text"].str.contains(r"[\w.]+@[\w-]+\.\w+", regex=True).any()  # scrubbed text only
+    assert questions["text"].str.contains("<script>alert(1)</script>", regex=False).any()
+    manifest = json.loads((result.folder / "manifest.json").read_text())
+    assert manifest["inputs"]["faq"]["sha256"] and manifest["redactions"] == kpis["redactions"]
+
+
+@pytest.mark.slow
+def test_bad_month_inside_the_notebook_is_an_input_error(small_report, tmp_path):
+    ws, _ = small_report
+    with pytest.raises(InputError, match="no question in 2023-01"):
+        reporting.render_report([ws["questions"]], month="2023-01", config=ws["config"], out_dir=tmp_path)
+    assert reporting.published_months(tmp_path) == []

@@ -400,9 +400,9 @@ def _cell_text(value: Any, max_chars: int) -> str:
     return text
 
 
-def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, max_chars: int = 160,
+def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, max_chars: int = 280,
                columns: Mapping[str, str] | Sequence[str] | None = None, sortable: bool | None = None,
-               empty: str = "Nothing to show for this month.") -> _Html:
+               percent: Sequence[str] | None = None, empty: str = "Nothing to show for this month.") -> _Html:
     """Return a readable, escaped HTML table for a report (sortable when long).
 
     Every cell is HTML-escaped, so patron text such as ``<script>`` shows as text.
@@ -420,6 +420,9 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
         Columns to show, in order; a mapping also renames them (``{"n": "Questions"}``).
     sortable : bool, optional
         Add click-to-sort headers; default when the table has more than 8 rows.
+    percent : sequence of str, optional
+        Columns (by their original names) holding shares 0–1, shown as percentages;
+        default every numeric column whose name contains "share" or "coverage".
     empty : str
         Text shown when the table has no rows.
 
@@ -428,6 +431,12 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
     object with ``_repr_html_``
     """
     df = table
+    if percent is None:
+        percent = [c for c in df.columns if re.search(r"share|coverage", str(c))
+                   and pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+    if percent:
+        df = df.assign(**{str(c): df[c].map(lambda v: f"{v:.0%}" if pd.notna(v) else "") for c in percent
+                          if c in df.columns})
     if columns is not None:
         names = dict(columns) if isinstance(columns, Mapping) else {c: c for c in columns}
         keep = [c for c in names if c in df.columns]
@@ -440,8 +449,12 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
     shown = df.head(max_rows)
     if sortable is None:
         sortable = len(shown) > 8
-    numeric = {c: pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])
-               for c in shown.columns}
+    pct_names = set()
+    if percent:
+        names = dict(columns) if isinstance(columns, Mapping) else {}
+        pct_names = {names.get(c, c) for c in percent}
+    numeric = {c: (pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c]))
+               or c in pct_names for c in shown.columns}
     num_cls = ' class="num"'
     head = "".join(f"<th{num_cls if numeric[c] else ''}>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = []
@@ -1535,33 +1548,58 @@ def _local_months(asked_at: pd.Series, tz: str) -> pd.Series:
     return local.dt.tz_localize(None).dt.to_period("M")
 
 
+_RULE_WORDS: dict[str, str] = {
+    "window_months": "months of history the automate / FAQ / needs-people rules look at",
+    "min_volume": "questions a topic needs in that window to count as recurring",
+    "min_recurrence": "share of the months in which a recurring topic must be asked",
+    "min_cohesion": "how alike a topic's questions must be to automate it (0 = as varied as the whole log)",
+    "max_effort_share": "most a topic may have at READ 3+ and still be automated",
+    "high_effort_share": "share at READ 3+ from which a topic needs people",
+    "long_duration_min": "median handling minutes from which a topic needs people",
+    "many_messages": "median chat messages from which a topic needs people",
+    "low_cohesion": "cohesion under which a topic's questions are too varied for one answer",
+    "min_signal_n": "questions a needs-people signal must rest on",
+    "covered_similarity": "similarity from which an FAQ answers a question (0 = calibrated from the data)",
+    "min_coverage": "share of a topic an FAQ must answer for the topic to count as covered",
+    "findability_per_month": "questions a month from which a covered topic has an FAQ people don't find",
+    "findability_view_ratio": "questions per FAQ view from which the FAQ looks hard to find",
+    "stale_months": "months without a matching question after which an FAQ is stale",
+    "stale_view_share": "share of the median FAQ's views under which an unmatched FAQ is stale",
+    "trend_window_months": "recent months compared for rising / new / fading topics",
+    "trend_alpha": "significance level of the trend test",
+    "trend_min_ratio": "smallest change in a topic's share reported as a trend",
+    "trend_min_count": "questions a trend must involve",
+    "read_minutes": "minutes a question takes at each READ level (where no duration was recorded)",
+    "default_minutes": "minutes per question with neither a duration nor a READ code",
+    "deflection_rate": "share of a topic's questions an FAQ or chatbot is expected to answer",
+    "hourly_cost": "staff cost per hour, to turn hours into money (0 = not used)",
+    "max_duration_min": "cap on a single recorded duration",
+    "backend": "how questions are turned into vectors (tfidf needs no model)",
+    "n_topics": "number of topics (empty = found from the data)",
+    "max_misc_share": "largest share of questions left in miscellaneous",
+    "id_patterns": "extra patterns for card or student numbers to mask",
+    "mask_names": "mask personal names",
+    "keep_urls": "keep links (personal tokens are masked either way)",
+}
+
+
 def _rules_table(cfg: Config) -> pd.DataFrame:
     from asklens import config as config_module
 
     rows = []
     for section in ("rubric", "costs", "topics", "privacy"):
-        klass = config_module._SECTIONS[section]
         values = dataclasses.asdict(getattr(cfg, section))
-        meaning = _field_meanings(klass)
+        known = {f.name for f in dataclasses.fields(config_module._SECTIONS[section])}
         for key, value in values.items():
+            if key not in known:
+                continue
             if isinstance(value, dict):
                 value = ", ".join(f"{k}: {v}" for k, v in value.items())
             elif isinstance(value, list):
                 value = ", ".join(map(str, value)) or "none"
             rows.append({"section": section, "setting": key, "value": "" if value is None else str(value),
-                         "meaning": meaning.get(key, "")})
+                         "meaning": _RULE_WORDS.get(key, "")})
     return pd.DataFrame(rows, columns=["section", "setting", "value", "meaning"])
-
-
-def _field_meanings(klass: type) -> dict[str, str]:
-    """Pull ``name: meaning`` hints from a config class docstring (best effort)."""
-    doc = klass.__doc__ or ""
-    out = {}
-    for name in (f.name for f in dataclasses.fields(klass)):
-        m = re.search(rf"``{re.escape(name)}``\s*[:(—-]?\s*([^.;\n]+)", doc)
-        if m:
-            out[name] = " ".join(m.group(1).split())[:140]
-    return out
 
 
 def build_report_data(

@@ -1,0 +1,165 @@
+"""Tests for asklens.plotting: figures are checked by structure, never by pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from asklens import plotting
+
+
+def _title(fig: go.Figure) -> str:
+    return fig.layout.title.text
+
+
+def _common(fig: go.Figure, title_word: str) -> dict:
+    assert isinstance(fig, go.Figure)
+    d = fig.to_dict()
+    assert d["layout"]["template"]["layout"]["paper_bgcolor"] == "white"  # plotly_white
+    assert title_word.lower() in _title(fig).lower()
+    assert list(fig.layout.colorway) == plotting.PALETTE
+    return d
+
+
+@pytest.fixture()
+def trends_table() -> pd.DataFrame:
+    rows = []
+    for tid, label, base in ((0, "Renewals", 30), (1, "Printing", 20), (2, "Room booking", 5), (-1, "Misc", 50)):
+        for m in range(1, 13):
+            rows.append({"topic_id": tid, "topic_label": label, "period": f"2025-{m:02d}", "n_questions": base + m})
+    return pd.DataFrame(rows)
+
+
+def test_palette_is_okabe_ito():
+    assert plotting.PALETTE[:3] == ["#0072B2", "#E69F00", "#009E73"]
+    assert len(set(plotting.PALETTE)) == 8
+
+
+def test_monthly_volume_highlights_the_report_month():
+    monthly = pd.DataFrame({"period": [f"2025-{m:02d}" for m in range(1, 13)], "n_questions": range(10, 130, 10)})
+    fig = plotting.plot_monthly_volume(monthly, highlight="2025-12", months=6)
+    d = _common(fig, "Questions per month")
+    assert d["data"][0]["type"] == "bar"
+    bar = fig.data[0]
+    assert list(bar.x) == [f"2025-{m:02d}" for m in range(7, 13)]
+    assert list(bar.y) == [70, 80, 90, 100, 110, 120]
+    colours = list(bar.marker.color)
+    assert colours[-1] == plotting.PALETTE[1] and set(colours[:-1]) == {plotting.PALETTE[0]}
+    assert fig.layout.xaxis.title.text == "Month" and fig.layout.yaxis.title.text == "Questions"
+
+
+def test_channel_mix_stacks_one_trace_per_channel_biggest_first():
+    mix = pd.DataFrame({"period": ["2025-11", "2025-11", "2025-12", "2025-12"],
+                        "channel": ["chat", "email", "chat", "email"], "n_questions": [5, 9, 6, 10]})
+    fig = plotting.plot_channel_mix(mix)
+    _common(fig, "arrive")
+    assert [t.name for t in fig.data] == ["email", "chat"]
+    assert fig.layout.barmode == "stack" and fig.layout.legend.title.text == "Channel"
+
+
+def test_topic_trends_leaves_out_misc_and_keeps_the_biggest(trends_table):
+    fig = plotting.plot_topic_trends(trends_table, top_n=2)
+    _common(fig, "main topics")
+    assert [t.name for t in fig.data] == ["Renewals", "Printing"]
+    assert all(t.mode == "lines+markers" for t in fig.data)
+    chosen = plotting.plot_topic_trends(trends_table, topic_ids=[2])
+    assert [t.name for t in chosen.data] == ["Room booking"] and "changed" in _title(chosen)
+
+
+def test_rising_topics_shows_only_changes():
+    rising = pd.DataFrame({"topic_label": ["A", "B", "C"], "n_recent": [30, 12, 4], "n_baseline": [10, 0, 20],
+                           "status": ["rising", "new", "steady"]})
+    fig = plotting.plot_rising_topics(rising)
+    _common(fig, "rising")
+    assert len(fig.data) == 2
+    assert list(fig.data[1].y) == ["A (rising)", "B (new)"] and list(fig.data[1].x) == [30, 12]
+    empty = plotting.plot_rising_topics(rising[rising["status"] == "steady"])
+    assert len(empty.data) == 0 and "chance" in empty.layout.annotations[0].text
+
+
+def test_load_heatmap_is_seven_by_twenty_four_in_weekday_order():
+    grid = pd.MultiIndex.from_product([range(7), range(24)], names=["weekday", "hour"]).to_frame(index=False)
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    grid["weekday_name"] = grid["weekday"].map(dict(enumerate(names)))
+    grid["per_week"] = np.where((grid["weekday"] == 1) & (grid["hour"] == 14), 9.0, 1.0)
+    fig = plotting.plot_load_heatmap(grid.sample(frac=1.0, random_state=0))
+    _common(fig, "When questions arrive")
+    hm = fig.data[0]
+    assert hm.type == "heatmap" and hm.colorscale[0][1] != hm.colorscale[-1][1]
+    z = np.asarray(hm.z)
+    assert z.shape == (7, 24) and list(hm.y) == names and hm.x[14] == "14:00"
+    assert z[1, 14] == 9.0 and z.sum() == 167 + 9
+    assert fig.layout.xaxis.title.text == "Hour of the day"
+
+
+def test_seasonal_draws_this_term_against_last_year():
+    seasonal = pd.DataFrame({"term": "Fall 2025", "last_year_term": "Fall 2024", "term_week": [1, 2, 3],
+                             "n_this_year": [50, 80, 70], "n_last_year": [45, 60, 72]})
+    fig = plotting.plot_seasonal(seasonal)
+    _common(fig, "same term last year")
+    assert [t.name for t in fig.data] == ["Fall 2024", "Fall 2025"]
+    assert list(fig.data[1].y) == [50, 80, 70]
+    assert fig.layout.xaxis.title.text == "Week of term"
+    empty = plotting.plot_seasonal(seasonal.iloc[0:0])
+    assert "No term" in empty.layout.annotations[0].text
+
+
+def test_automation_coverage_custom_work_and_redactions():
+    cand = pd.DataFrame({"topic_label": ["Renew", "Print", "Hours"], "hours_saved": [3.0, 10.0, np.nan]})
+    fig = plotting.plot_automation_candidates(cand)
+    _common(fig, "automate")
+    assert list(fig.data[0].y) == ["Print", "Renew"] and fig.layout.yaxis.autorange == "reversed"
+    cov = pd.DataFrame({"topic_label": ["A", "B"], "coverage": [0.2, 0.9], "n_questions": [10, 300]})
+    fig = plotting.plot_coverage(cov)
+    _common(fig, "FAQ")
+    assert list(fig.data[0].y) == ["B (300)", "A (10)"] and list(fig.data[0].x) == [90.0, 20.0]
+    assert fig.data[0].marker.color[1] == plotting.PALETTE[5]  # under half covered stands out
+    custom = pd.DataFrame({"topic_label": ["Research", "Citations"], "high_effort_share": [0.8, 0.5],
+                           "n_questions": [40, 25]})
+    fig = plotting.plot_custom_work(custom)
+    _common(fig, "people")
+    assert list(fig.data[0].x) == [80.0, 50.0] and "READ 3" in fig.layout.xaxis.title.text
+    red = pd.DataFrame({"kind": ["email", "card_number"], "count": [3, 7]})
+    fig = plotting.plot_redactions(red)
+    _common(fig, "Personal details")
+    assert list(fig.data[0].x) == ["card number", "email"]
+
+
+def test_empty_tables_give_a_titled_empty_figure_and_missing_columns_say_which():
+    for func, cols in ((plotting.plot_automation_candidates, ["topic_label", "hours_saved"]),
+                       (plotting.plot_coverage, ["topic_label", "coverage", "n_questions"]),
+                       (plotting.plot_custom_work, ["topic_label", "high_effort_share"]),
+                       (plotting.plot_monthly_volume, ["period", "n_questions"])):
+        fig = func(pd.DataFrame(columns=cols))
+        assert len(fig.data) == 0 and fig.layout.title.text and fig.layout.annotations
+    with pytest.raises(ValueError, match="'hours_saved'"):
+        plotting.plot_automation_candidates(pd.DataFrame({"topic_label": ["x"]}))
+
+
+def test_long_labels_are_cut_and_markup_is_not_interpreted_by_us():
+    label = "<b>" + "very long topic label " * 5
+    cand = pd.DataFrame({"topic_label": [label], "hours_saved": [1.0]})
+    fig = plotting.plot_automation_candidates(cand)
+    shown = fig.data[0].y[0]
+    assert len(shown) <= 48 and shown.endswith("…")
+
+
+def test_figures_do_not_mutate_their_input(trends_table):
+    before = trends_table.copy()
+    plotting.plot_topic_trends(trends_table)
+    pd.testing.assert_frame_equal(trends_table, before)
+
+
+def test_figures_from_the_trends_analyses():
+    from asklens import trends
+
+    rng = np.random.default_rng(0)
+    n = 600
+    asked = pd.Timestamp("2025-01-01", tz="America/New_York") + pd.to_timedelta(rng.integers(0, 365 * 24, n), "h")
+    q = pd.DataFrame({"asked_at": asked, "topic_id": rng.integers(-1, 4, n),
+                      "channel": rng.choice(["chat", "email", "desk"], n)})
+    assert len(plotting.plot_topic_trends(trends.topic_trends(q)).data) == 4
+    assert len(plotting.plot_channel_mix(trends.channel_mix(q)).data) == 3
+    assert np.asarray(plotting.plot_load_heatmap(trends.load_heatmap(q)).data[0].z).shape == (7, 24)
