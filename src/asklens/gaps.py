@@ -385,6 +385,7 @@ def stale_faqs(
     faq: pd.DataFrame,
     *,
     matches: pd.DataFrame | None = None,
+    coverage: pd.DataFrame | None = None,
     period: Any = None,
     config: Config | None = None,
     random_state: int = 0,
@@ -404,10 +405,15 @@ def stale_faqs(
         Canonical FAQ base; ``views`` used where present.
     matches : pandas.DataFrame, optional
         Output of :func:`match_faq` for these questions.
+    coverage : pandas.DataFrame, optional
+        Output of :func:`faq_coverage`. When the questions have a ``topic_id``, a
+        question counts as matching an entry only if the entry is about its topic
+        (computed when missing), so an obsolete entry that happens to be the closest
+        to some unanswered questions is not "in use".
     period : str, optional
         Last month of the window (default the log's last month).
     config : asklens.Config, optional
-        ``[rubric] stale_months``.
+        ``[rubric] stale_months`` and ``stale_view_share``.
     random_state : int, default 0
         Seed (only used when ``matches`` is computed).
 
@@ -427,7 +433,14 @@ def stale_faqs(
     if matches is None:
         matches = match_faq(questions, faq, config=config, random_state=random_state)
     inwin = _window(questions, period, rub.stale_months).to_numpy() if len(questions) else np.zeros(0, bool)
-    hit = matches.loc[inwin & matches["covered"].to_numpy(dtype=bool), "faq_id"].value_counts()
+    use = inwin & matches["covered"].to_numpy(dtype=bool)
+    if "topic_id" in questions.columns and len(faq) and len(questions):
+        if coverage is None:
+            coverage = faq_coverage(questions, faq, matches=matches, config=config, random_state=random_state)
+        about = {(int(t), str(f)) for t, fs in zip(coverage["topic_id"], coverage["faq_ids"]) for f in fs}
+        use &= np.array([(int(t), str(f)) in about for t, f in
+                         zip(questions["topic_id"], matches["faq_id"].astype("string").fillna(""))], dtype=bool)
+    hit = matches.loc[use, "faq_id"].value_counts()
     views = faq["views"] if "views" in faq.columns else pd.Series(pd.NA, index=faq.index)
     views = pd.to_numeric(views, errors="coerce")
     med = float(views.median()) if views.notna().any() else float("nan")
@@ -584,7 +597,7 @@ def knowledge_gaps(
                    f"{rub.findability_per_month:g}){vt}")
             rows.append({"action": "make the FAQ easier to find", "faq_id": faqs[0],
                          "views": nv if v else pd.NA, "reason": why, **base})
-    st = stale_faqs(questions, faq, matches=matches, period=period, config=config)
+    st = stale_faqs(questions, faq, matches=matches, coverage=coverage, period=period, config=config)
     for r in st[st["stale"]].itertuples(index=False):
         rows.append({"action": "review a stale FAQ", "topic_id": pd.NA, "topic_label": pd.NA, "faq_id": r.faq_id,
                      "n_questions": int(r.n_matched), "months_asked": pd.NA, "coverage": np.nan, "per_month": np.nan,

@@ -1,0 +1,224 @@
+"""Tests for asklens.gaps: FAQ matching, coverage, gaps, stale FAQs, custom work, READ prediction."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from asklens.config import Config
+from asklens.errors import InputError
+from asklens.gaps import (
+    calibrate_threshold,
+    custom_work,
+    faq_coverage,
+    knowledge_gaps,
+    match_faq,
+    predict_effort,
+    stale_faqs,
+    topic_cohesion,
+)
+
+TZ = "America/New_York"
+
+PHRASES = {
+    0: ["how do I renew my books", "can I renew a library book online", "renew my loans please",
+        "how to renew borrowed books", "renewing a book that is due"],
+    1: ["where can I print a document", "how much does printing cost", "printer is out of paper",
+        "can I print in colour", "how do I print from my laptop"],
+    2: ["can I borrow a laptop", "laptop loan for the weekend", "do you lend laptops to students",
+        "borrow a laptop charger", "how long can I keep a borrowed laptop"],
+    3: ["what time does the library close", "is the library open on sunday", "opening hours today",
+        "when does the library open tomorrow", "are you open late during finals"],
+    4: ["how do I connect to the wifi", "wifi password for guests", "the wireless network keeps dropping",
+        "eduroam wifi not working", "cannot connect my phone to wifi"],
+}
+FAQ = pd.DataFrame({
+    "faq_id": ["f-renew", "f-print", "f-hours", "f-wifi", "f-fax", "f-park"],
+    "question": ["How do I renew my books?", "How do I print in the library?", "What are the library's hours?",
+                 "How do I connect to the wifi?", "Where is the fax machine?", "Where can visitors park?"],
+    "answer": ["Renew your books online in My Account before they are due.",
+               "Print from any library computer or your laptop; printing costs 10 cents a page.",
+               "The library is open 8 am to midnight; see the hours page for holidays and finals.",
+               "Connect to eduroam with your university login; guests use the guest network.",
+               "The fax machine is next to the copier on the first floor.",
+               "Visitors park in the garage on Elm Street; pay at the machine."],
+    "views": pd.array([900, 800, 1200, 700, 12, 400], dtype="Int64"),
+})
+
+
+def questions_log(n_months: int = 12, per_month: int = 4, seed: int = 0) -> pd.DataFrame:
+    """Three topics asked every month: renewals, printing, laptop loans."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for m in pd.period_range("2025-01", periods=n_months, freq="M"):
+        for t, phrases in PHRASES.items():
+            for _ in range(per_month):
+                day = int(rng.integers(1, 28))
+                rows.append((f"{m.start_time:%Y-%m}-{day:02d} 11:00", t, str(rng.choice(phrases))))
+    q = pd.DataFrame({
+        "question_id": [f"q{i}" for i in range(len(rows))],
+        "asked_at": pd.to_datetime([r[0] for r in rows]).tz_localize(TZ),
+        "text": [r[2] for r in rows],
+        "topic_id": [r[1] for r in rows],
+    })
+    return q
+
+
+# ---------------------------------------------------------------- cohesion and calibration
+def test_topic_cohesion_hand_computed():
+    v = np.array([[1, 0], [1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32)
+    out = topic_cohesion(v, [0, 0, 1, 1]).set_index("topic_id")
+    assert out.loc[0, "similarity"] == pytest.approx(1.0)
+    assert out.loc[1, "similarity"] == pytest.approx(0.8)
+    # overall mean pairwise cosine: pairs (1,1)=1, three pairs of 0, four of 0.6 or 0.8
+    pairs = [1, 0, 0.6, 0, 0.6, 0.8]
+    overall = np.mean(pairs)
+    assert out.loc[1, "cohesion"] == pytest.approx((0.8 - overall) / (1 - overall), rel=1e-5)
+
+
+def test_calibrate_threshold_is_the_quantile_of_non_best_lifts():
+    rng = np.random.default_rng(1)
+    Q = rng.normal(size=(40, 6)).astype(np.float32)
+    F = rng.normal(size=(5, 6)).astype(np.float32)
+    L = (Q - Q.mean(0)) @ (F - F.mean(0)).T
+    L[np.arange(40), L.argmax(1)] = np.nan
+    expected = np.nanquantile(L, 0.9)
+    assert calibrate_threshold(Q, F, quantile=0.9) == pytest.approx(expected, rel=1e-5)
+    assert calibrate_threshold(Q, F, quantile=0.99) > calibrate_threshold(Q, F, quantile=0.5)
+
+
+# ---------------------------------------------------------------- matching
+def test_match_faq_hand_vectors():
+    q = pd.DataFrame({"question_id": ["a", "b", "c"], "text": ["x", "y", "z"], "topic_id": [0, 1, 2]})
+    faq = pd.DataFrame({"faq_id": ["F1", "F2"], "question": ["one", "two"]})
+    Q = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]], dtype=np.float32)
+    F = np.array([[1, 0, 0], [0, 1, 0]], dtype=np.float32)
+    before = q.copy()
+    m = match_faq(q, faq, vectors=Q, faq_vectors=F, threshold=0.5)
+    pd.testing.assert_frame_equal(q, before)
+    # lift = (q - mean q) . (f - mean f); mean q = (1/3,1/3,1/3), mean f = (1/2,1/2,0)
+    qc, fc = Q - Q.mean(0), F - F.mean(0)
+    L = qc @ fc.T
+    assert m["faq_id"].tolist()[:2] == ["F1", "F2"]
+    assert m["lift"].tolist() == pytest.approx([L[0].max(), L[1].max(), L[2].max()])
+    assert m["similarity"].tolist()[:2] == pytest.approx([1.0, 1.0])
+    assert m["covered"].tolist() == [True, True, False]
+    assert (m["threshold"] == 0.5).all() and m["topic_id"].tolist() == [0, 1, 2]
+
+
+def test_match_faq_with_text_calibrates_and_finds_the_right_entry():
+    q = questions_log(n_months=4)
+    m = match_faq(q, FAQ)
+    assert len(m) == len(q) and m["threshold"].nunique() == 1
+    renew = m[q["topic_id"].to_numpy() == 0]
+    printing = m[q["topic_id"].to_numpy() == 1]
+    assert (renew["faq_id"] == "f-renew").mean() > 0.6
+    assert (printing["faq_id"] == "f-print").mean() > 0.6
+    assert renew["covered"].mean() > 0.6
+
+
+def test_match_faq_empty_base_covers_nothing_and_bad_base_is_an_error():
+    q = questions_log(n_months=1)
+    m = match_faq(q, FAQ.iloc[:0])
+    assert not m["covered"].any() and m["faq_id"].isna().all()
+    with pytest.raises(InputError, match="faq_id"):
+        match_faq(q, pd.DataFrame({"title": ["x"]}))
+
+
+# ---------------------------------------------------------------- coverage and decisions
+def test_faq_coverage_names_the_covering_entries():
+    q = questions_log()
+    cov = faq_coverage(q, FAQ).set_index("topic_id")
+    assert cov.loc[0, "faq_ids"][0] == "f-renew"
+    assert cov.loc[1, "faq_ids"][0] == "f-print"
+    assert cov.loc[0, "coverage"] > 0.6 and cov.loc[1, "coverage"] > 0.6
+    assert cov.loc[3, "faq_ids"][0] == "f-hours" and cov.loc[4, "faq_ids"][0] == "f-wifi"
+    assert cov.loc[2, "faq_ids"] == [] and cov.loc[2, "coverage"] < 0.2  # laptop loans: no entry is about them
+    assert cov.loc[0, "n_questions"] == 48
+    assert cov.loc[0, "n_covered"] == round(cov.loc[0, "coverage"] * 48)
+
+
+def test_knowledge_gaps_write_find_and_stale():
+    q = questions_log(per_month=8)
+    gaps = knowledge_gaps(q, FAQ, config=Config.from_dict({"rubric": {"findability_per_month": 5,
+                                                                      "findability_view_ratio": 0.0}}))
+    write = gaps[gaps["action"] == "write an FAQ"]
+    assert write["topic_id"].tolist() == [2]
+    assert write["n_questions"].item() == 96 and write["months_asked"].item() == 12
+    assert "min_volume 10" in write["reason"].item() and "min_coverage" in write["reason"].item()
+    find = gaps[gaps["action"] == "make the FAQ easier to find"]
+    assert set(find["topic_id"]) == {0, 1, 3, 4}
+    assert "findability_per_month" in find["reason"].iloc[0]
+    stale = gaps[gaps["action"] == "review a stale FAQ"]
+    assert stale["faq_id"].tolist() == ["f-fax", "f-park"]  # nobody asks; read less than the median entry
+    assert stale["views"].tolist() == [12, 400]
+
+
+def test_knowledge_gaps_requires_recurrence():
+    q = questions_log(per_month=8)
+    late = q[(q["topic_id"] != 2) | (q["asked_at"] >= pd.Timestamp("2025-12-01", tz=TZ))]
+    gaps = knowledge_gaps(late, FAQ)
+    assert 2 not in set(gaps["topic_id"].dropna())  # asked in 1 of 12 months: not recurring
+
+
+def test_stale_faqs_keeps_an_unmatched_entry_that_people_read():
+    q = questions_log(n_months=3)
+    faq = FAQ.assign(views=pd.array([900, 800, 1200, 700, 5000, 400], dtype="Int64"))
+    st = stale_faqs(q, faq).set_index("faq_id")
+    assert not st.loc["f-fax", "stale"]
+    assert "keep" in st.loc["f-fax", "reason"] and "5000 views" in st.loc["f-fax", "reason"]
+    st2 = stale_faqs(q, FAQ.drop(columns="views")).set_index("faq_id")
+    assert st2.loc["f-fax", "stale"] and not st2.loc["f-renew", "stale"]
+
+
+# ---------------------------------------------------------------- custom work
+def test_custom_work_signals_and_sample_sizes():
+    q = questions_log(n_months=4, per_month=5)  # 20 questions per topic
+    n = len(q)
+    effort = np.where(q["topic_id"] == 0, 4, 1).astype(float)
+    effort[(q["topic_id"] == 0).to_numpy().nonzero()[0][:5]] = 2  # 15 of 20 at READ 4
+    q["effort"] = pd.array(effort.astype(int), dtype="Int64")
+    q["duration_min"] = np.where(q["topic_id"] == 1, 30.0, 3.0)
+    q["n_messages"] = pd.array(np.where(q["topic_id"] == 2, 4, 6), dtype="Int64")
+    q.loc[q.index[q["topic_id"] == 2][:15], "duration_min"] = np.nan
+    out = custom_work(q).set_index("topic_id")
+    assert out.loc[0, "signals"] == ["effort"]
+    assert out.loc[0, "high_effort_share"] == pytest.approx(0.75) and out.loc[0, "n_effort"] == 20
+    assert "75% of 20 READ-coded" in out.loc[0, "reason"]
+    assert out.loc[1, "signals"] == ["duration"] and "median handling time 30 min" in out.loc[1, "reason"]
+    assert not out.loc[2, "needs_people"] and out.loc[2, "n_duration"] == 5
+    assert out.index[0] in (0, 1)  # needs people first
+    # too little evidence: the effort signal needs min_signal_n coded rows
+    cfg = Config.from_dict({"rubric": {"min_signal_n": 25}})
+    assert custom_work(q, config=cfg).set_index("topic_id").loc[0, "signals"] == []
+    assert n == len(q)
+
+
+# ---------------------------------------------------------------- READ prediction
+def test_predict_effort_learns_and_marks_predictions():
+    q = questions_log(n_months=12, per_month=6, seed=3)
+    rng = np.random.default_rng(0)
+    true = np.where(q["topic_id"] == 0, 1, np.where(q["topic_id"] == 1, 2, 4))
+    coded = rng.random(len(q)) < 0.5
+    q["effort"] = pd.array(np.where(coded, true, 0), dtype="Int64").astype("Int64")
+    q.loc[~coded, "effort"] = pd.NA
+    before = q.copy()
+    filled, scores = predict_effort(q)
+    pd.testing.assert_frame_equal(q, before)
+    s = scores.set_index("metric")
+    assert s.loc["coded_rows", "n"] == coded.sum() and s.loc["predicted_rows", "n"] == (~coded).sum()
+    assert s.loc["accuracy", "value"] > 0.9 and s.loc["accuracy", "n"] == pytest.approx(0.25 * coded.sum(), abs=1)
+    assert s.loc["majority_baseline", "value"] < s.loc["accuracy", "value"]
+    assert filled["effort"].notna().all()
+    assert filled["effort_predicted"].tolist() == (~coded).tolist()
+    assert (filled.loc[~coded, "effort"].to_numpy() == true[~coded]).mean() > 0.9
+    assert (filled.loc[coded, "effort"] == q.loc[coded, "effort"]).all()
+
+
+def test_predict_effort_with_too_few_codes_predicts_nothing():
+    q = questions_log(n_months=1)
+    q["effort"] = pd.array([1, 2] + [pd.NA] * (len(q) - 2), dtype="Int64")
+    filled, scores = predict_effort(q)
+    assert not filled["effort_predicted"].any()
+    assert "too few coded rows" in scores.set_index("metric").loc["accuracy", "note"]
