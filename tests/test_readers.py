@@ -237,6 +237,38 @@ def test_iso_offsets_are_converted(tmp_path):
     assert q["asked_at"].dt.strftime("%H:%M").tolist() == ["08:00", "12:00"]
 
 
+def test_common_date_layouts_and_dayfirst(tmp_path):
+    p = tmp_path / "log.csv"
+    p.write_text("asked_at,text\n03/04/2024 10:00,a\n2024-03-04,b\n04.03.2024 09:30,c\n7/4/24,d\n"
+                 "\"March 5, 2024\",e\n", encoding="utf-8")
+    us = read_questions(p, scrub=False)["asked_at"].dt.strftime("%Y-%m-%d %H:%M").tolist()
+    assert us == ["2024-03-04 10:00", "2024-03-04 00:00", "2024-03-04 09:30", "2024-07-04 00:00", "2024-03-05 00:00"]
+    eu = read_questions(p, scrub=False, config=cfg(dayfirst=True))["asked_at"].dt.strftime("%Y-%m-%d").tolist()
+    assert eu[0] == "2024-04-03" and eu[3] == "2024-04-07"
+    with pytest.raises(InputError, match="4 of 5 dates unreadable") as err:  # a forced format is the only one
+        read_questions(p, scrub=False, config=cfg(date_format="%m/%d/%Y %H:%M"))
+    assert err.value.row == 3 and err.value.column == "asked_at"
+
+
+def test_excel_cells_with_real_dates_and_numbers(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Chat ID", "Timestamp", "Initial Question", "Transcript", "Duration (seconds)", "Answerer"])
+    ws.append([12345, dt.datetime(2024, 5, 6, 7, 8, 9), "Where is the map room?", None, 90.0, "Ann"])
+    ws.append([12346, dt.datetime(2024, 5, 7, 7, 8, 9), None, "07:08:09 - Guest : lost my card\n07:09:00 - Ann : ok",
+               30, "Ann"])
+    wb.save(tmp_path / "chats.xlsx")
+    q = read_questions(tmp_path / "chats.xlsx", scrub=False)
+    assert q["question_id"].tolist() == ["libchat:12345", "libchat:12346"]
+    assert q["asked_at"].iloc[0] == pd.Timestamp("2024-05-06 07:08:09", tz="UTC")
+    assert q["text"].tolist() == ["Where is the map room?", "lost my card"]
+    assert q["duration_min"].tolist() == [1.5, 0.5]
+
+
 def test_forced_format(fixtures):
     assert raw(fixtures / "generic.csv", format="generic").files.loc[0, "format"] == "generic"
     with pytest.raises(InputError, match="no date column"):
@@ -251,7 +283,7 @@ def test_several_files_and_folders_drop_duplicate_ids(fixtures, tmp_path):
     result = raw(tmp_path)
     assert len(result.questions) == 3
     assert result.files["rows_kept"].tolist() == [3, 0]
-    dup = result.dropped[result.dropped["reason_kind"] == "duplicate id"]
+    dup = result.dropped[result.dropped["reason_kind"] == "duplicate id (already read)"]
     assert len(dup) == 3 and dup["reason"].str.contains("already read from a_2023.csv").all()
 
 
@@ -409,7 +441,7 @@ def test_sample_workspace_reads_without_double_counting():
     truth = pd.read_csv(SAMPLE / "truth" / "questions.csv")
     assert set(q["question_id"]) == set(truth["question_id"])
     # every Reference Analytics chat duplicating a LibChat transcript was dropped
-    assert set(result.dropped["reason_kind"]) <= {"same chat as"}
+    assert set(result.dropped["reason_kind"]) <= {"same chat as a LibChat transcript (counted once)"}
     assert q["effort"].notna().any() and q["channel"].notna().all()
     summary = result.summary()
     json.dumps(summary)  # JSON-ready

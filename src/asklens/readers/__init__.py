@@ -80,8 +80,9 @@ class ReadResult:
         delimiter, sheet, columns`` (``columns`` maps canonical names to the
         file's columns).
     dropped : pandas.DataFrame
-        One row per row not kept: ``path, row`` (1-based, header = row 1) and
-        ``reason``.
+        One row per row not kept: ``path, row`` (1-based, header = row 1),
+        ``reason`` (e.g. ``"duplicate id libchat:12 (first on row 3)"``) and
+        ``reason_kind`` (the reason without its details, for counting).
     redactions : dict
         Personal data masked or dropped, per kind (empty when not scrubbed).
     date_range : tuple of pandas.Timestamp, or None
@@ -143,11 +144,21 @@ def _resolve_format(format: str, cfg: Config) -> str:
     return fmt
 
 
+_REASON_KINDS = {
+    "duplicate id": "duplicate id (already read)",
+    "same chat as": "same chat as a LibChat transcript (counted once)",
+    "same ticket as": "same ticket as a tickets export (counted once)",
+    "unreadable date": "unreadable date",
+    "no date": "no date",
+    "no question text": "no question text",
+    "incomplete last row": "incomplete last row (file truncated?)",
+}
+
+
 def _reason_kind(reason: str) -> str:
-    for prefix in ("duplicate id", "same chat as", "same ticket as", "unreadable date", "no date", "no question text",
-                   "incomplete last row"):
+    for prefix, kind in _REASON_KINDS.items():
         if reason.startswith(prefix):
-            return prefix
+            return kind
     return reason
 
 

@@ -181,6 +181,10 @@ def _flatten_cell(v: object) -> object:
 # --- dates --------------------------------------------------------------------
 
 _NUMERIC_RE = r"^\d{9,10}(\.\d+)?$"
+_MONTHFIRST_FORMATS = ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p",
+                       "%m/%d/%Y", "%m/%d/%y %H:%M", "%m/%d/%y", "%d.%m.%Y %H:%M", "%d.%m.%Y")
+_DAYFIRST_FORMATS = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%y %H:%M", "%d/%m/%y",
+                     "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%d-%m-%Y %H:%M", "%d-%m-%Y")
 
 
 def parse_dates(
@@ -188,9 +192,10 @@ def parse_dates(
 ) -> pd.Series:
     """Parse date strings into tz-aware timestamps in ``tz`` (NaT where unparseable).
 
-    Tries ``date_format`` (from the config) or the reader's known ``formats``
-    first, vectorised, then ISO 8601, then pandas' per-value parser for what is
-    left. Naive times are local times in ``tz``; times with an offset are
+    Tries ``date_format`` (from the config) alone, or else the reader's known
+    ``formats``, ISO 8601 and common US (or, with ``dayfirst``, European)
+    layouts, each vectorised over the values still unparsed, then pandas'
+    per-value parser for what is left. Naive times are local times in ``tz``; times with an offset are
     converted. Unix epoch seconds are accepted. Dates outside 1900–2199 count as
     unparseable.
     """
@@ -200,12 +205,19 @@ def parse_dates(
     todo = s.notna()
     if not todo.any():
         return out
-    candidates = [date_format] if date_format else list(formats)
-    candidates.append("ISO8601")
-    for fmt in candidates:
+    if date_format:
+        candidates = [date_format]
+    else:
+        common = _DAYFIRST_FORMATS if dayfirst else _MONTHFIRST_FORMATS
+        candidates = list(dict.fromkeys([*formats, "ISO8601", *common]))
+    for i, fmt in enumerate(candidates):
         if not todo.any():
             break
-        parsed = _to_datetime(s[todo], tz, format=fmt, dayfirst=dayfirst)
+        rest = s[todo]
+        if i and len(rest) > 200 and fmt != "ISO8601":  # try a sample before a full pass
+            if _to_datetime(rest.iloc[:100], tz, format=fmt, dayfirst=dayfirst).notna().sum() == 0:
+                continue
+        parsed = _to_datetime(rest, tz, format=fmt, dayfirst=dayfirst)
         ok = parsed.notna()
         if ok.any():
             out[ok[ok].index] = parsed[ok]
