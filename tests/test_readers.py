@@ -364,6 +364,16 @@ def test_wrong_delimiter_is_named(fixtures):
     assert "delimiter = ';'" in err.value.fix
 
 
+def test_a_cut_off_last_row_is_dropped(fixtures, tmp_path):
+    data = (fixtures / "generic.csv").read_bytes().rstrip(b"\r\n")
+    p = tmp_path / "cut.csv"
+    p.write_bytes(data + b"\r\nq9,2024-01-11 10:00,Where is")
+    result = raw(p)
+    assert "generic:q9" not in set(result.questions["question_id"])
+    reasons = result.dropped.set_index("row")["reason"]
+    assert reasons[6] == "incomplete last row (the file looks truncated)"
+
+
 def test_header_only_file_reads_as_empty(tmp_path):
     p = tmp_path / "h.csv"
     p.write_text("question_id,asked_at,text\n", encoding="utf-8")
