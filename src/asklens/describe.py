@@ -444,19 +444,34 @@ def _pick_keywords(scores: np.ndarray, display: np.ndarray, n_words: np.ndarray,
 
 
 _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.3}
+# words that end a clause rather than a name: a multi-word label never ends with one
+# ("library open", "library subscribe", "workshops week" are fragments, not topics)
+_BAD_END = {
+    "subscribe", "subscribes", "own", "owns", "sponsor", "sponsors",
+    "accessible", "available", "pay", "paid", "visit", "borrow", "borrowed", "work", "works", "worked", "find",
+    "found", "get", "use", "see", "go", "come", "take", "give", "send", "sent", "keep", "allow", "allowed", "free",
+    "due", "late", "online", "week", "weeks", "today", "tonight", "tomorrow", "year", "years", "semester", "day",
+    "days", "now", "ago", "currently", "yet", "ok", "okay", "like", "called",
+}
 
 
-def _label_scores(
-    row_T: np.ndarray, row_ctfidf: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray, n_docs: float
-) -> np.ndarray:
-    """Return the label score of every phrase for one topic (0 where a phrase is not eligible).
+def _label_bonus(display: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray) -> np.ndarray:
+    """Return the label weight of every phrase: longer phrases read better and get a bonus.
 
-    Longer phrases read better and get a bonus, except three-word phrases around a
-    preposition ("computers with screen"), which are often cut-off fragments.
+    Three-word phrases around a preposition ("computers with screen") are often
+    cut-off fragments and get a smaller bonus; multi-word phrases that end like a
+    clause ("library open") are not labels at all (weight 0).
     """
-    min_df = 2.0 if n_docs >= 2 else 1.0
     bonus = np.array([_LENGTH_BONUS[k] for k in n_words], dtype=np.float64)
     bonus[has_mid] = 1.25
+    bad_end = np.array([n > 1 and d.rsplit(" ", 1)[-1] in _BAD_END for d, n in zip(display, n_words)], dtype=bool)
+    bonus[bad_end] = 0.0
+    return bonus
+
+
+def _label_scores(row_T: np.ndarray, row_ctfidf: np.ndarray, bonus: np.ndarray, n_words: np.ndarray, n_docs: float) -> np.ndarray:
+    """Return the label score of every phrase for one topic (0 where a phrase is not eligible)."""
+    min_df = 2.0 if n_docs >= 2 else 1.0
     eligible = (row_T >= min_df) | ((n_words == 1) & (row_T >= 1))
     return np.where(eligible, row_ctfidf * bonus, 0.0)
 
@@ -476,10 +491,11 @@ def _pick_labels(
 ) -> list[str]:
     labels: list[str] = [""] * len(topics)
     phrases: list[str] = [""] * len(topics)
+    bonus = _label_bonus(display, n_words, has_mid)
     for r, t in enumerate(topics):
         if t == MISC_TOPIC:
             continue
-        scores = _label_scores(T[r], ctfidf[r], n_words, has_mid, n_used[r])
+        scores = _label_scores(T[r], ctfidf[r], bonus, n_words, n_used[r])
         if scores.size and scores.max() > 0:
             best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
             phrases[r] = str(display[best])
