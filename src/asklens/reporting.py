@@ -1345,6 +1345,17 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "at_a_glance": ("This month against last month and a year earlier", {
         "measure": "", "this_month": "This month", "previous_month": "Previous month",
         "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
+    "automation": ("Automation candidates, best first", {
+        "topic_label": "Topic", "category": "Rubric", "n_period": "This month", "per_month": "Per month",
+        "trend": "Trend", "recurrence": "Months asked (share)", "cohesion": "Cohesion",
+        "answer_consistency": "Answer consistency", "faq_coverage": "Answered by an FAQ",
+        "hours_saved": "Hours saved a month", "representative_questions": "Typical questions",
+        "typical_answer": "Typical staff answer", "reason": "Why"}),
+    "recurring_questions": ("The same question, asked again and again this month", {
+        "topic_label": "Topic", "count": "Times asked", "representative": "The question"}),
+    "rubric": ("Every topic and the rule that placed it", {
+        "topic_label": "Topic", "category": "Placed under", "n_questions": "Questions", "per_month": "Per month",
+        "coverage": "Answered by an FAQ", "reason": "Why"}),
     "faq_gaps": ("FAQs to write: recurring topics no FAQ answers", {
         "topic_label": "Topic", "n_questions": "Questions", "months_asked": "Months asked",
         "per_month": "Per month", "coverage": "Share answered by an FAQ", "reason": "Why"}),
@@ -1906,30 +1917,68 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
                             f"(cohesion under {cfg.rubric.low_cohesion:g}); each signal needs at least "
                             f"{cfg.rubric.min_signal_n} questions carrying it.")
 
-    # ---- 2. what to automate next
-    try:
-        from asklens import automation
-    except ImportError:
-        automation = None  # type: ignore[assignment]
-    if automation is not None:
-        _automation(automation, window, history, topics, faq, tables=tables, notes=notes, kpis=kpis,
-                    month=month, cfg=cfg, seed=seed, in_month=in_month)
-    kpis.setdefault("automatable_share", None)
-    kpis.setdefault("hours_at_stake", None)
-    empty = {
-        "automation": ["topic_id", "topic_label", "n_questions", "hours_saved", "reason"],
-        "recurring_questions": ["topic_id", "topic_label", "count", "representative"],
-    }
-    for name, cols in empty.items():
-        tables.setdefault(name, pd.DataFrame({c: pd.Series(dtype="object") for c in cols}))
+    # ---- 2. what to automate next, and the rubric that sorts every topic
+    _automation(history, topics, faq, vec=vec, in_month=in_month, month=month, cfg=cfg, seed=seed,
+                tables=tables, notes=notes, kpis=kpis)
     for name in ("faq_gaps", "findability", "stale_faqs", "coverage"):
         tables.setdefault(name, pd.DataFrame({c: pd.Series(dtype="object") for c in
                                               ("topic_id", "topic_label", "n_questions", "coverage", "reason")}))
 
 
-def _automation(module: Any, window: pd.DataFrame, history: pd.DataFrame, topics: pd.DataFrame,
-                faq: pd.DataFrame | None, **kwargs: Any) -> None:
-    """Wire asklens.automation in (filled in when it lands)."""
+def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | None, *, vec: Any,
+                in_month: Any, month: str, cfg: Config, seed: int, tables: dict[str, pd.DataFrame],
+                notes: dict[str, str], kpis: dict[str, Any]) -> None:
+    """Automation candidates, hours saved, recurring questions and the rubric (asklens.automation)."""
+    from asklens import automation, describe
+
+    vectors = np.asarray(vec.transform(history["text"].astype("string").fillna("").tolist()), dtype=np.float32) \
+        if vec is not None else None
+    cand = automation.automation_candidates(history, topics=topics, period=month, vectors=vectors, config=cfg,
+                                            random_state=seed)
+    est = automation.estimate_time_saved(history, candidates=cand, topics=topics, period=month, config=cfg,
+                                         random_state=seed)
+    rubric = automation.classify_topics(history, faq, topics=topics, period=month, vectorizer=vec, config=cfg,
+                                        random_state=seed)
+    topic_rows = cand[cand["level"] == "topic"]
+    hours = est.by_topic.set_index("topic_id")
+    category = rubric.set_index("topic_id")["category"] if len(rubric) else pd.Series(dtype="object")
+    ranked = topic_rows[topic_rows["standardised"].astype(bool)].copy()
+    ranked["hours_saved"] = ranked["topic_id"].map(hours["hours_per_month"]).astype(float)
+    ranked["minutes_per_question"] = ranked["topic_id"].map(hours["minutes_per_question"]).astype(float)
+    ranked["category"] = ranked["topic_id"].map(category)
+    ranked["faq_coverage"] = ranked["topic_id"].map(rubric.set_index("topic_id")["coverage"]) \
+        if len(rubric) else np.nan
+    tables["automation"] = ranked.reset_index(drop=True)
+    tables["automation_all_topics"] = topic_rows.reset_index(drop=True)
+    tables["time_saved"] = est.by_topic
+    tables["time_saved_assumptions"] = est.assumptions
+    tables["rubric"] = rubric
+
+    # recurring questions of the month (near-identical questions, inside each topic)
+    this = history[in_month]
+    this_vectors = vectors[np.asarray(in_month)] if vectors is not None else None
+    groups = describe.recurring_questions(this["text"].astype("string").fillna("").tolist(),
+                                          this["topic_id"].astype(int).to_numpy(),
+                                          question_ids=this["question_id"].astype(str).tolist(),
+                                          vectors=this_vectors, min_count=2)
+    labels = dict(zip(topics["topic_id"].astype(int), topics["label"].astype(str)))
+    groups.insert(1, "topic_label", [labels.get(int(t), "Miscellaneous") for t in groups["topic_id"]])
+    tables["recurring_questions"] = groups
+
+    # headline figures
+    auto_ids = set(rubric.loc[rubric["category"].isin(["automate", "write FAQ"]), "topic_id"].astype(int)) \
+        if len(rubric) else set()
+    month_topics = this["topic_id"].astype(int)
+    kpis["automatable_share"] = float(month_topics.isin(auto_ids).mean()) if len(month_topics) else None
+    kpis["hours_at_stake"] = float(est.hours_per_month)
+    kpis["rubric_counts"] = {str(k): int(v) for k, v in rubric["category"].value_counts().sort_index().items()} \
+        if len(rubric) else {}
+    if cfg.costs.hourly_cost > 0:
+        kpis["cost_at_stake"] = float(est.hours_per_month * cfg.costs.hourly_cost)
+    lines = [f"Estimated staff time saved if the standardised topics were automated: "
+             f"{est.hours_per_month:,.1f} hours a month. Assumptions:"]
+    lines += [f"• {a}: {v} ({src})" for a, v, src in est.assumptions.itertuples(index=False)]
+    notes["automation"] = "\n".join(lines)
 
 
 def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> list[str]:

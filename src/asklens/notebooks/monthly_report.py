@@ -154,10 +154,14 @@ data.show("redactions")
 data.show("rules", max_rows=80)
 
 # %% [markdown]
-# ## Appendix: all topics this month
+# ## Appendix: every topic and the rule that placed it
+# The rubric's thresholds are in section 6; change them in `asklens.toml` under `[rubric]`.
 
 # %%
-data.show("topics", max_rows=60)
+data.show("rubric", max_rows=120)
+
+# %%
+data.show("topics", max_rows=120)
 
 # %% tags=["remove-cell"]
 data.save(output_dir)
