@@ -287,6 +287,14 @@ def test_several_files_and_folders_drop_duplicate_ids(fixtures, tmp_path):
     assert len(dup) == 3 and dup["reason"].str.contains("already read from a_2023.csv").all()
 
 
+def test_a_faq_inside_a_folder_is_skipped(fixtures, tmp_path):
+    shutil.copy(fixtures / "generic.csv", tmp_path / "log.csv")
+    shutil.copy(fixtures / "faq.json", tmp_path / "faq.json")
+    result = raw(tmp_path)
+    assert len(result.questions) == 3
+    assert result.files.set_index("format")["path"].to_dict()["faq (skipped)"].endswith("faq.json")
+
+
 def test_rows_without_ids_keep_repeats_and_hash_per_contract(tmp_path):
     p = tmp_path / "noid.csv"
     p.write_text("asked_at,text\n2024-01-01 10:00,Where is the printer?\n2024-01-01 10:00,Where is the printer?\n",

@@ -175,7 +175,9 @@ def load_questions(
     ----------
     paths : path or list of paths
         Export files (CSV, TSV, XLSX, JSON, JSON Lines) or folders holding them.
-        Files are read in the order given (folders sorted by name).
+        Files are read in the order given (folders sorted by name, not
+        recursively; a FAQ export found in a folder is skipped and listed in
+        ``.files`` as ``"faq (skipped)"``).
     format : str, default "auto"
         ``"auto"`` detects each file's format from its header; or force one of
         ``libchat, refanalytics, tickets, libraryh3lp, gimlet, desktracker,
@@ -218,7 +220,7 @@ def load_questions(
     dropped: list[pd.DataFrame] = []
     files: list[dict[str, Any]] = []
     inp = cfg.input
-    for path in expand_paths(paths):
+    for path, explicit in expand_paths(paths, with_origin=True):
         table = load_table(path, encoding=inp.encoding, delimiter=inp.delimiter, sheet=inp.sheet)
         fmt = forced
         if fmt == "auto":
@@ -227,8 +229,14 @@ def load_questions(
                 raise InputError(unknown_format_message(table.frame.columns), path=path, row=1,
                                  fix=UNKNOWN_FORMAT_FIX)
             if fmt == "faq":
-                raise InputError("this is a FAQ export, not a question log", path=path,
-                                 fix="read it as the FAQ base (read_faq), not with the question logs")
+                if explicit:
+                    raise InputError("this is a FAQ export, not a question log", path=path,
+                                     fix="read it as the FAQ base (read_faq), not with the question logs")
+                # a FAQ base in a workspace folder: not a question log, skipped (and listed)
+                files.append({"path": str(path), "format": "faq (skipped)", "rows_read": 0, "rows_kept": 0,
+                              "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
+                              "columns": {}})
+                continue
         parsed = _READERS[fmt].read(table, Context(config=cfg, reader=fmt))
         frames.append(parsed.frame)
         dropped.append(parsed.dropped)

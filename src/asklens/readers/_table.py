@@ -532,11 +532,15 @@ def _read_json_lines(path: Path, text: str, encoding: str) -> RawTable:
     return RawTable(frame=frame, path=path, kind="jsonl", encoding=encoding, row_offset=1)
 
 
-def expand_paths(paths) -> list[Path]:
-    """Turn a path, a list of paths, or folders into a list of files (folders sorted)."""
+def expand_paths(paths, *, with_origin: bool = False) -> list:
+    """Turn a path, a list of paths, or folders into a list of files (folders sorted, not recursive).
+
+    With ``with_origin``, return ``(path, explicit)`` pairs, ``explicit`` being False
+    for files found inside a folder.
+    """
     if isinstance(paths, (str, Path)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    out: list[Path] = []
+    out: list[tuple[Path, bool]] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
@@ -545,10 +549,10 @@ def expand_paths(paths) -> list[Path]:
             if not files:
                 raise InputError("the folder holds no CSV, Excel or JSON files", path=p,
                                  fix="pass the export files themselves")
-            out.extend(files)
+            out.extend((f, False) for f in files)
         else:
-            out.append(p)
+            out.append((p, True))
     if not out:
         raise InputError("no files given", fix="pass at least one export file")
-    return out
+    return out if with_origin else [p for p, _ in out]
 
