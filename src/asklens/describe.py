@@ -448,11 +448,13 @@ _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.3}
 # ("library open", "library subscribe", "workshops week" are fragments, not topics)
 _BAD_END = {
     "subscribe", "subscribes", "own", "owns", "sponsor", "sponsors",
-    "accessible", "available", "pay", "paid", "visit", "borrow", "borrowed", "work", "works", "worked", "find",
+    "available", "pay", "paid", "visit", "borrow", "borrowed", "work", "works", "worked", "find",
     "found", "get", "use", "see", "go", "come", "take", "give", "send", "sent", "keep", "allow", "allowed", "free",
     "due", "late", "online", "week", "weeks", "today", "tonight", "tomorrow", "year", "years", "semester", "day",
     "days", "now", "ago", "currently", "yet", "ok", "okay", "like", "called",
 }
+# ... nor starts with a verb that leaves the subject behind ("owns copyright")
+_BAD_START = {"own", "owns", "completing", "having", "getting", "doing", "using", "making", "going", "trying"}
 
 
 def _label_bonus(display: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray) -> np.ndarray:
@@ -464,7 +466,10 @@ def _label_bonus(display: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray) 
     """
     bonus = np.array([_LENGTH_BONUS[k] for k in n_words], dtype=np.float64)
     bonus[has_mid] = 1.25
-    bad_end = np.array([n > 1 and d.rsplit(" ", 1)[-1] in _BAD_END for d, n in zip(display, n_words)], dtype=bool)
+    bad_end = np.array(
+        [n > 1 and (d.rsplit(" ", 1)[-1] in _BAD_END or d.split(" ", 1)[0] in _BAD_START) for d, n in zip(display, n_words)],
+        dtype=bool,
+    )
     bonus[bad_end] = 0.0
     return bonus
 
