@@ -867,11 +867,11 @@ FAQ_DETAILS = {
 
 #: FAQs no question asks about any more (the stale ones).
 STALE_FAQ: list[tuple[str, str]] = [
-    ("How do I use the microfilm reader?", "<p>Microfilm readers are on the 3rd floor. Ask at the desk for a demonstration.</p>"),
-    ("Where is the fax machine?", "<p>The public fax machine is next to the copiers. Faxes cost $1 per page.</p>"),
-    ("Can I borrow a VHS player?", "<p>VHS players can be used in the media room for videotapes from the collection.</p>"),
-    ("Where is the library during the 2019 renovation?", "<p>During the renovation, services moved to the temporary location in the Student Center.</p>"),
-    ("How do I use the CD-ROM databases?", "<p>CD-ROM indexes are installed on the reference workstation near the entrance.</p>"),
+    ("How do I use the microfilm reader?", "<p>Microfilm and microfiche readers are in the periodicals room. Staff can show you how to load a reel.</p>"),
+    ("Can I send a fax from the library?", "<p>The public fax machine sends domestic faxes for $1 a sheet; incoming faxes are held at the desk.</p>"),
+    ("Can I watch VHS tapes?", "<p>VHS tapes from the collection can be watched on the VCR in the listening lab.</p>"),
+    ("Where are services during the 2019 renovation?", "<p>During the 2019 renovation, services moved to the temporary location in the Student Center.</p>"),
+    ("Is there a typewriter I can use?", "<p>A typewriter is available near the reference area for completing forms that must be typed.</p>"),
 ]
 
 #: pieces of staff answers shared by every topic.
