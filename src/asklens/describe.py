@@ -312,7 +312,8 @@ def describe_topics(
     The label is the best-scoring phrase of one to three words that occurs
     contiguously in at least two of the topic's questions (articles and possessives
     skipped: "renew my books" counts as "renew books"), with longer phrases
-    preferred, in title case (acronyms such as "ILL" or "APA" kept). Labels are
+    preferred but never one that ends or starts like a clause ("library open",
+    "owns copyright"), in title case (acronyms such as "ILL" or "APA" kept). Labels are
     unique: when two topics would share one, the smaller topic's label gets its
     best distinguishing keyword in parentheses. Topic ``-1`` is labelled
     ``"Miscellaneous"``.
