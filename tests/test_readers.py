@@ -269,6 +269,23 @@ def test_excel_cells_with_real_dates_and_numbers(tmp_path):
     assert q["duration_min"].tolist() == [1.5, 0.5]
 
 
+def test_excel_title_rows_and_blank_rows(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Transactions report, generated 2024-06-01"])
+    ws.append([])
+    ws.append(["asked_at", "text", "channel"])
+    ws.append(["2024-05-01 10:00", "Where is the map room?", "desk"])
+    ws.append([])
+    ws.append(["2024-05-02 10:00", None, "desk"])
+    wb.save(tmp_path / "report.xlsx")
+    result = raw(tmp_path / "report.xlsx")
+    assert result.questions["text"].tolist() == ["Where is the map room?"]
+    assert result.dropped["row"].tolist() == [6]  # the sheet's own row number
+
+
 def test_forced_format(fixtures):
     assert raw(fixtures / "generic.csv", format="generic").files.loc[0, "format"] == "generic"
     with pytest.raises(InputError, match="no date column"):

@@ -473,7 +473,7 @@ def _dropped(table: RawTable, positions: Iterable[int], reasons: Iterable[str] |
         reasons = [reasons] * len(positions)
     return pd.DataFrame({
         "path": pd.Series([str(table.path)] * len(positions), dtype="string"),
-        "row": pd.Series(np.asarray(positions, dtype="int64") + table.row_offset, dtype="Int64"),
+        "row": pd.Series(table.rows_of(positions), dtype="Int64"),
         "reason": pd.Series(list(reasons), dtype="string"),
     })
 
@@ -600,7 +600,7 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
     if "_link" in stage.columns:
         out["_link"] = stage["_link"].astype("string")
     out["_path"] = str(table.path)
-    out["_row"] = stage["_pos"].to_numpy(dtype="int64") + table.row_offset
+    out["_row"] = table.rows_of(stage["_pos"].to_numpy(dtype="int64"))
     # duplicates inside the file
     dup = out["question_id"].duplicated()
     if dup.any():

@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from asklens.errors import InputError
@@ -46,10 +47,20 @@ class RawTable:
     row_offset: int = 2
     notes: list[str] = field(default_factory=list)
     incomplete_last_row: bool = False
+    row_numbers: np.ndarray | None = None  # explicit row numbers when rows were skipped (blank Excel rows)
 
     def row_of(self, position: int) -> int:
         """Return the user-facing row number of a 0-based data position."""
+        if self.row_numbers is not None:
+            return int(self.row_numbers[int(position)])
         return int(position) + self.row_offset
+
+    def rows_of(self, positions) -> np.ndarray:
+        """Return the user-facing row numbers of 0-based data positions, vectorised."""
+        pos = np.asarray(positions, dtype="int64")
+        if self.row_numbers is not None:
+            return self.row_numbers[pos]
+        return pos + self.row_offset
 
 
 def _check_file(path: Path) -> bytes:
@@ -226,9 +237,12 @@ def _parse_fast(data: bytes, text: str, encoding: str, delim: str) -> pd.DataFra
     names = [h.replace("\ufeff", "") for h in header]
     if len(set(names)) != len(names) or any(not n.strip() for n in names):
         return None
-    raw = data if encoding in ("utf-8",) else text.encode("utf-8")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    if encoding == "utf-8":
+        raw = data
+    elif encoding == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf"):
+        raw = data[3:]
+    else:
+        raw = text.encode("utf-8", "surrogatepass")
     try:
         table = pacsv.read_csv(
             io.BytesIO(raw),
@@ -368,19 +382,28 @@ def _read_excel(path: Path, data: bytes, *, sheet: str) -> RawTable:
                          fix="export it again, or save it as CSV") from None
     finally:
         book.close()
-    # skip leading empty rows, then the header
-    while rows and all(_blank(v) for v in rows[0]):
-        rows.pop(0)
-    if not rows:
+    # the header is the first row (of the first ten) that is about as full as the fullest one:
+    # this skips empty rows and report titles above the table
+    filled = [sum(not _blank(v) for v in r) for r in rows[:10]]
+    if not filled or max(filled) == 0:
         raise InputError("the Excel sheet is empty", path=path, fix="export the data again with a header and rows")
-    header = _clean_header(pd.Index([("" if _blank(v) else str(v)) for v in rows[0]]))
+    top = next(i for i, n in enumerate(filled) if n >= 0.8 * max(filled))
+    header = _clean_header(pd.Index([("" if _blank(v) else str(v)) for v in rows[top]]))
     width = len(header)
-    body = [tuple(_cell(v) for v in r[:width]) + (None,) * (width - len(r)) for r in rows[1:]]
-    body = [r for r in body if any(v is not None for v in r)]
+    body, positions = [], []
+    for i, r in enumerate(rows[top + 1:]):
+        cells = tuple(_cell(v) for v in r[:width]) + (None,) * (width - len(r))
+        if any(v is not None for v in cells):
+            body.append(cells)
+            positions.append(i)
     frame = pd.DataFrame(body, columns=header, dtype="object").astype("string")
     # drop columns that are completely empty and unnamed
     keep = [c for c in frame.columns if not (c.startswith("column_") and frame[c].isna().all())]
-    return RawTable(frame=frame[keep], path=path, kind="xlsx", sheet=chosen)
+    frame = frame[keep]
+    table = RawTable(frame=frame.reset_index(drop=True), path=path, kind="xlsx", sheet=chosen, row_offset=top + 2)
+    if positions and positions[-1] != len(positions) - 1:  # blank rows inside: keep the sheet's row numbers
+        table.row_numbers = np.asarray(positions, dtype="int64") + top + 2
+    return table
 
 
 def _blank(v: object) -> bool:

@@ -70,7 +70,7 @@ def read(table: RawTable, ctx: Context) -> Parsed:
             stage[key] = col(pivot, m[key])
     # row numbers refer to the first line of each interaction in the long file
     positioned = RawTable(frame=frame, path=table.path, kind=table.kind, row_offset=table.row_offset,
-                          incomplete_last_row=False)
+                          incomplete_last_row=False, row_numbers=table.row_numbers)
     mapping = {"question_id": cols["set"], "asked_at": cols["when"], **{k: f"{cols['field']}={v!r}" for k, v in m.items()}}
     return finish(stage, positioned, ctx, mapping, date_formats=DATE_FORMATS, date_label=cols["when"],
                   text_label=m["text"])
