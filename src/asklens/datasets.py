@@ -353,8 +353,8 @@ def _cum(p: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------------------
 # the simulation
 # --------------------------------------------------------------------------------------
-def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool) -> dict[str, Any]:
-    """Return every generated row (chats, transactions, duplicates) as aligned arrays."""
+def _span(n: int | None, start: Any, end: Any) -> tuple[pd.DatetimeIndex, int]:
+    """Check the arguments; return the days of the span and the number of questions."""
     try:
         t0, t1 = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     except (ValueError, TypeError):
@@ -369,14 +369,13 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
         n = int(round(_DEFAULT_PER_DAY * len(days)))
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
         raise AsklensError(f"n must be a positive whole number of questions, got {n!r}", fix="pass e.g. n=9000")
-    n = int(n)
-    rng = np.random.default_rng(random_state)
-    rng_pool = np.random.default_rng([random_state, 1])
-    pools = _build_pools(rng_pool)
+    return days, int(n)
+
+
+def _volume(days: pd.DatetimeIndex, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Draw each question's topic and day: load x topic share x season x trend x weekly noise."""
     topics = C.TOPICS
     T, D = len(topics), len(days)
-
-    # volume per topic and day: load x topic share x season x trend x weekly noise
     cal = _calendar(days)
     frac = np.arange(D) / max(D - 1, 1)
     week = (np.arange(D) + days[0].day_of_week) // 7
@@ -394,11 +393,14 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
     W *= noise
     counts = rng.multinomial(n, (W / W.sum()).ravel())
     cell = np.repeat(np.arange(T * D), counts)
-    topic_of = (cell // D).astype(np.int64)
-    day_of = cell % D
+    return (cell // D).astype(np.int64), cell % D
 
-    # channel, then time of day (channel- and weekday-dependent)
-    ch_cum = _cum(np.array([[tp["channels"][c] for c in CHANNELS] for tp in topics]))
+
+def _timing(days: pd.DatetimeIndex, topic_of: np.ndarray, day_of: np.ndarray,
+            rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, pd.DatetimeIndex]:
+    """Draw channel and time of day; return topic, channel and local time, sorted by time."""
+    n = len(topic_of)
+    ch_cum = _cum(np.array([[tp["channels"][c] for c in CHANNELS] for tp in C.TOPICS]))
     channel = _pick(rng, ch_cum, topic_of)
     weekend = days.day_of_week.to_numpy()[day_of] >= 5
     hour_cum = _cum(np.array([_HOURS[c][w] for c in CHANNELS for w in (0, 1)]))
@@ -406,12 +408,39 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
     seconds = rng.integers(0, 3600, size=n)
     local = (days.values.astype("datetime64[s]")[day_of] + (hour * 3600 + seconds).astype("timedelta64[s]"))
     order = np.argsort(local, kind="stable")
-    topic_of, channel, local = topic_of[order], channel[order], local[order]
-    asked_at = pd.DatetimeIndex(local).tz_localize(SAMPLE_TIMEZONE, ambiguous=np.zeros(n, dtype=bool),
-                                                   nonexistent="shift_forward")
+    asked_at = pd.DatetimeIndex(local[order]).tz_localize(SAMPLE_TIMEZONE, ambiguous=np.zeros(n, dtype=bool),
+                                                          nonexistent="shift_forward")
+    return topic_of[order], channel[order], asked_at
 
+
+def _read_codes(topic_of: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Draw READ codes: a normal around the topic's effort level, stratified within each topic.
+
+    Stratifying makes a topic's mix of codes what its level says (rows still get random codes).
+    """
+    from scipy.special import ndtri
+
+    n, T = len(topic_of), len(C.TOPICS)
+    level = np.array([tp["effort"] for tp in C.TOPICS])[topic_of]
+    shuffled = np.lexsort((rng.random(n), topic_of))
+    rank = np.empty(n, dtype=np.int64)
+    rank[shuffled] = np.arange(n) - np.searchsorted(topic_of[shuffled], topic_of[shuffled])
+    per_topic = np.bincount(topic_of, minlength=T)[topic_of]
+    z = ndtri((rank + rng.random(n)) / per_topic)
+    return np.clip(np.rint(1.3 + 3.2 * level + 0.7 * z), 1, 6).astype(np.int64)
+
+
+def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool) -> dict[str, Any]:
+    """Return every generated row (chats, transactions, duplicates) as aligned arrays."""
+    days, n = _span(n, start, end)
+    rng = np.random.default_rng(random_state)
+    rng_pool = np.random.default_rng([random_state, 1])
+    pools = _build_pools(rng_pool)
+    topics = C.TOPICS
+    T = len(topics)
+    topic_of, day_of = _volume(days, n, rng)
+    topic_of, channel, asked_at = _timing(days, topic_of, day_of, rng)
     kind_np = np.array([tp["kind"] == "needs_people" for tp in topics])
-    effort_level = np.array([tp["effort"] for tp in topics])
     is_chat = channel == 0
 
     # the phrasing: pool entry, variant, greeting and sign-off by channel
@@ -483,16 +512,7 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
                   (context_pool, context), (pii_pool, pii_post), (suffix_pool, suf)])
 
     # effort: READ, handling time, chat turns
-    # READ: a normal around the topic's level, drawn stratified within each topic so that a topic's
-    # mix of codes is what its level says (rows still get random codes)
-    from scipy.special import ndtri
-
-    shuffled = np.lexsort((rng.random(n), topic_of))
-    rank = np.empty(n, dtype=np.int64)
-    rank[shuffled] = np.arange(n) - np.searchsorted(topic_of[shuffled], topic_of[shuffled])
-    per_topic = np.bincount(topic_of, minlength=T)[topic_of]
-    z = ndtri((rank + rng.random(n)) / per_topic)
-    read = np.clip(np.rint(1.3 + 3.2 * effort_level[topic_of] + 0.7 * z), 1, 6).astype(np.int64)
+    read = _read_codes(topic_of, rng)
     minutes = _READ_MINUTES[read] * _CHANNEL_MINUTES[channel] * np.exp(rng.normal(0, 0.45, size=n))
     chat_seconds = np.maximum(30, np.rint(minutes * 60)).astype(np.int64)
     ra_minutes = np.maximum(1, np.rint(minutes)).astype(np.int64)
@@ -507,8 +527,9 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
 
     # staff, tags, ids
     research_staff = np.array([C.STAFF.index(s) for s in C.RESEARCH_STAFF])
-    staff = np.where(kind_np[topic_of] & (rng.random(n) < 0.7), research_staff[rng.integers(len(research_staff), size=n)],
-                     rng.integers(len(C.STAFF), size=n))
+    to_research = kind_np[topic_of] & (rng.random(n) < 0.7)
+    research_pick = research_staff[rng.integers(len(research_staff), size=n)]
+    staff = np.where(to_research, research_pick, rng.integers(len(C.STAFF), size=n))
     tagged = is_chat & (rng.random(n) < 0.55)
     tag_topic = np.where(rng.random(n) < 0.04, rng.integers(T, size=n), topic_of)
     tag_choice = rng.integers(0, 1 << 30, size=n)
@@ -544,7 +565,8 @@ def _person(first: int, last: int, number: int) -> dict[str, str]:
     local = [f"{f}.{la}".lower(), f"{f[0]}{la}{num % 100}".lower(), f"{f.lower()}{la[:3].lower()}{num % 1000}"][style]
     area = ["305", "786", "954", "561"][(num // 11) % 4]
     tail = f"01{num % 100:02d}"
-    phone = [f"({area}) 555-{tail}", f"{area}-555-{tail}", f"{area}.555.{tail}", f"+1 {area} 555 {tail}"][(num // 13) % 4]
+    phones = [f"({area}) 555-{tail}", f"{area}-555-{tail}", f"{area}.555.{tail}", f"+1 {area} 555 {tail}"]
+    phone = phones[(num // 13) % 4]
     return {"name": f"{f} {la}", "first": f, "email": f"{local}@{domain}", "phone": phone,
             "card": f"21234{num:09d}"}
 
@@ -858,20 +880,20 @@ def _workspace_files(random_state: int) -> dict[str, bytes]:
             c = int(sim["channel"][r])
             topic = C.TOPICS[sim["topic"][r]]
             person = _person(sim["first"][r], sim["last"][r], sim["number"][r])
-            if c == 0:
-                question = "" if initial_blank[r] else sim["text"][r]
-                question = question or sim["text"][r]
+            question = sim["text"][r]
+            if c == 0:  # a chat Reference Analytics also logged: the answer is the whole transcript
                 answer = html.unescape(transcripts[r])
+                minutes = max(1, round(sim["chat_seconds"][r] / 60))
             else:
-                question = sim["text"][r]
                 answer = "" if sim["answer_blank"][r] else sim["answer"][r]
+                minutes = "" if sim["duration_blank"][r] else int(sim["ra_minutes"][r])
             ra_rows.append([
                 int(sim["ra_id"][r]), int(sim["ticket"][r]) if c == 1 else "", int(sim["chat_id"][r]) if c == 0 else "",
                 stamp[r][:10], stamp[r][11:], C.STAFF[sim["staff"][r]], person["email"] if c == 1 else "",
                 question, answer, desk_loc[r] if c == 2 else ("Main Library Service Desk" if c == 3 else "Virtual"),
                 C.AFFILIATIONS[affiliation[r]][0], _COMMUNICATION[CHANNELS[c]],
                 qtype_other[r] if qtype_noise[r] else topic["qtype"],
-                "" if (c != 0 and sim["duration_blank"][r]) else int(sim["ra_minutes"][r] if c else max(1, round(sim["chat_seconds"][r] / 60))),
+                minutes,
                 "" if (c != 0 and sim["read_blank"][r]) else int(sim["read"][r]),
             ])
         files[f"questions/reference_analytics_{y}.csv"] = _csv_bytes(REFANALYTICS_HEADER, ra_rows, bom=False)
