@@ -53,6 +53,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from asklens.config import Config, PrivacyConfig
 from asklens.errors import ConfigError, InputError
@@ -149,6 +151,9 @@ _PHONE_WORDS = frozenset(
 )
 _DOI_BEFORE = re.compile(r"10\.\d{4,9}/\s*$")
 _LAST_BOUNDARY = re.compile(r".*[?!;\n(){}\[\]]", re.DOTALL)
+_PHONE_HINT = re.compile(
+    r"(?i:phone|cell|mobile|tel|call|text|reach|fax|whatsapp|sms|contact|ring|dial|number|ph\b|landline|voicemail)"
+)
 #: any personal-id label word may be near: the cheap test before the full context scan.
 _ID_HINT = re.compile(
     r"(?i:card|pin\b|id\b|i\.d|barcode|bar code|patron|student|banner|unique|borrower|member|account|acct|employee"
@@ -201,10 +206,28 @@ _COURSE_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z]{2,5}\s?$")
 # detectors: (prefilter for RE2, pattern, replacement factory)
 # --------------------------------------------------------------------------------------
 
+def _word_start(alternatives: list[str]) -> str:
+    """Return a regex for case-insensitive ``alternatives`` (each starts with an ASCII letter) at a word start.
+
+    The regex begins with a character class of the first letters, so Python's engine skips
+    in C to the places where a match can start (a leading ``(?i:\\b...)`` would make it try
+    every alternative at every position, several times slower on long transcripts).
+    """
+    by_letter: dict[str, list[str]] = {}
+    for alt in alternatives:
+        by_letter.setdefault(alt[0].lower(), []).append(alt[1:])
+    letters = "".join(sorted(by_letter))
+    cls = "[" + letters + letters.upper() + "]"
+    branches = "|".join(
+        f"(?<=[{c}{c.upper()}])(?i:{'|'.join(rests)})" for c, rests in sorted(by_letter.items())
+    )
+    return rf"{cls}(?<![^\W_].)(?:{branches})"
+
+
 _URL_BODY = r"[^\s<>\"'\]\[{}|\\^`]+"
-_URL = rf"(?:\b(?:https?|ftp)://|\bwww\.){_URL_BODY}"
+_URL = _word_start([r"https?://", r"ftp://", r"www\."]) + _URL_BODY
 _BARE_URL_WITH_QUERY = (
-    r"(?<![\w.\-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:edu|com|org|net|gov|io|us|uk|ca|info|au|de)(?:/[^\s?]*)?\?[^\s<>\"']+"
+    r"(?<![\w.\-/:=@])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:edu|com|org|net|gov|io|us|uk|ca|info|au|de)(?:/[^\s?]*)?\?[^\s<>\"']+"
 )
 _EMAIL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
 _AT = r"(?:\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*@\s*)"
@@ -331,6 +354,8 @@ def _url_is_personal(url: str) -> list[str] | bool:
     query = parts.query + ("&" + parts.fragment if "=" in parts.fragment else "")
     for key, value in parse_qsl(query, keep_blank_values=True):
         k = key.lower().strip()
+        if value == MASKS["url_token"]:
+            continue  # masked already
         if k in _PERSONAL_QUERY_KEYS:
             personal.append(key)
         elif k not in _BENIGN_QUERY_KEYS and _TOKENISH.match(value or ""):
@@ -581,6 +606,18 @@ def _mask_run(
     return raw[lo:hi]
 
 
+def _personal_shape(digits: str, lens: list[int], n: int, raw: str, has_ext: bool, plus: bool, paren: bool) -> bool:
+    """Return True when a digit run can be personal by its shape alone (no label needed)."""
+    return (
+        plus
+        or paren
+        or has_ext
+        or n >= 9
+        or lens in ([3, 2, 4], [3, 3, 4], [1, 3, 3, 4], [3, 4], [2, 4, 4], [3, 4, 4], [4, 3, 4])
+        or (digits[0] == "0" and n >= 10)
+    )
+
+
 def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None:
     """Return the personal kind of a digit run, ``"keep"`` for a library number, or None if unsure."""
     digits = "".join(groups)
@@ -599,6 +636,10 @@ def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None
         return _KEEP  # ISBN-13
     if n <= 6 and not plus and not paren and not _ID_HINT.search(before[-40:]):
         return _KEEP  # short numbers are personal only after a label such as "card number"
+    if not _personal_shape(digits, lens, n, raw, has_ext, plus, paren) and not _ID_HINT.search(before[-40:]) and not (
+        n >= 7 and _PHONE_HINT.search(before[-25:])
+    ):
+        return _KEEP  # only a label ("card number", "call me at") could make this number personal
     label, phone_ctx = _context(before)
     lib_ctx = label in ("lib", "isbn")
     isbn_ctx = label == "isbn"
@@ -689,11 +730,21 @@ _AFTER_I_AM = (
     rf"(?=[ \t]+(?i:from|at|with|in|here|and[ \t]+i)\b|[ \t]*,?[ \t]*(?i:an?|the)[ \t]+(?i:{_STUDENT_WORDS})\b"
     r"|[ \t]*,[ \t]*(?i:an?|the|and|i)\b|[ \t]*[.!](?:\s|$)|[ \t]*$)"
 )
-_SIGNOFF_WORDS = (
-    r"(?:many[ \t]+)?thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|very[ \t]+much|again|a[ \t]+lot|in[ \t]+advance"
-    r"|for[ \t]+your[ \t]+help))?|thx|ty|best(?:[ \t]+(?:regards|wishes))?|(?:kind|warm|warmest|best)[ \t]+regards"
-    r"|regards|sincerely(?:[ \t]+yours)?|cheers|respectfully|yours[ \t]+truly|take[ \t]+care|cordially|blessings"
+_THANKS = (
+    r"thanks?(?:[ \t]+you)?(?:[ \t]+(?:so[ \t]+much|very[ \t]+much|again|a[ \t]+lot|in[ \t]+advance"
+    r"|for[ \t]+your[ \t]+help))?"
 )
+_SIGNOFF_WORDS = [
+    _THANKS, rf"many[ \t]+{_THANKS}", "thx", "ty", r"best(?:[ \t]+(?:regards|wishes))?", r"kind[ \t]+regards",
+    r"warm(?:est)?[ \t]+regards", "regards", r"sincerely(?:[ \t]+yours)?", "cheers", "respectfully",
+    r"yours[ \t]+truly", r"take[ \t]+care", "cordially", "blessings",
+]
+_THIS_IS = _word_start([r"this[ \t]+is", r"it['’]s", r"here[ \t]+is"])
+_I_AM = _word_start([r"i['’]?m", r"i[ \t]+am"])
+_MY_NAME = [
+    r"my[ \t]+name[ \t]+is", r"my[ \t]+name['’]s", r"name[ \t]*:", r"i[ \t]+am[ \t]+called", r"call[ \t]+me",
+    r"i[ \t]+go[ \t]+by", r"signed[ \t]*,?",
+]
 _AFTER_SIGNOFF = (
     r"(?=[ \t]*[.!]?[ \t]*(?:$|\n|\()|,[ \t]*(?i:an?|the|class|senior|junior|sophomore|freshman|grad|graduate"
     r"|phd|student|\d))"
@@ -703,18 +754,18 @@ _AFTER_SIGNOFF = (
 _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
     # my name is Jane Doe / name: Jane Doe / call me Jane / my name is jane doe
     (r"(?i:name|call me|go by|signed)",
-     rf"(?P<pre>(?i:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bname[ \t]*:|\bi[ \t]+am[ \t]+called|\bcall[ \t]+me"
-     rf"|\bi[ \t]+go[ \t]+by|\bsigned[ \t]*,?)[ \t]+{_TITLE})(?P<name>{_FULL_NAME})"
+     rf"(?P<pre>{_word_start(_MY_NAME)}[ \t]+{_TITLE})(?P<name>{_FULL_NAME})"
      rf"|(?P<prelow>(?i:\bmy[ \t]+name[ \t]+is)[ \t]+)(?P<low>{_LOWER_NAME})"),
     # this is Jane (from|here|,) / it's Jane from
     (r"(?i:this is|it['’]s|here is)",
-     rf"(?P<pre>(?i:\bthis[ \t]+is|\bit['’]s|\bhere[ \t]+is)[ \t]+{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_THIS_IS}"),
+     rf"(?P<pre>{_THIS_IS}[ \t]+{_TITLE})(?P<name>{_FULL_NAME})"
+     rf"{_AFTER_THIS_IS}"),
     # I'm Jane from / I am Jane, a junior
     (r"(?i:i['’]?m |i am )",
-     rf"(?P<pre>(?i:\bi['’]?m|\bi[ \t]+am)[ \t]+{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_I_AM}"),
+     rf"(?P<pre>{_I_AM}[ \t]+{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_I_AM}"),
     # sign-offs: Thanks, Jane Doe
     (r"(?i:thank|thx|ty|regards|sincerely|cheers|best|respectfully|yours|take care|cordially|blessings)",
-     rf"(?P<pre>(?i:\b(?:{_SIGNOFF_WORDS}))[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME})"
+     rf"(?P<pre>{_word_start(_SIGNOFF_WORDS)}[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME})"
      rf"{_AFTER_SIGNOFF}"),
     # Jane Doe here, ...
     (r"[A-Za-z\]] here",
@@ -792,10 +843,12 @@ _PF_IPV6 = r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:|::"
 _OBF_EMAIL = (
     rf"(?<![A-Za-z0-9._%+\-])(?!(?:{'|'.join(sorted(_NOT_A_MAILBOX))})\b)[A-Za-z0-9._%+\-]+{_AT}(?!www\.)[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,6}}\b(?![/\w@+%-]|\.\w)"
 )
-_URL_RE = re.compile(rf"(?P<url>{_URL}|{_BARE_URL_WITH_QUERY})", re.IGNORECASE)
+_URL_RE = re.compile(rf"(?P<url>{_URL})")
+_BARE_URL_RE = re.compile(rf"(?P<url>{_BARE_URL_WITH_QUERY})", re.IGNORECASE)
 _EMAIL_RE = re.compile(rf"(?P<email>{_EMAIL})")
 _OBF_EMAIL_RE = re.compile(rf"(?P<obf>{_OBF_EMAIL})", re.IGNORECASE)
-_PF_URL = r"://|(?i:www\.)|\?[^ \t\n]*="
+_PF_URL = r"://|(?i:www\.)"
+_PF_BARE_URL = r"[A-Za-z]\.[A-Za-z]+[^ \t\n]*\?[^ \t\n]*="
 _PF_EMAIL = r"@[A-Za-z0-9]"
 _PF_OBF_EMAIL = r"(?i:[\[\(\{<] ?at ?[\]\)\}>]|[ \t]at[ \t]+[a-z0-9-]+[ \t]*(?:\.|dot[ \t]))|[A-Za-z0-9] ?@ "
 _ADDRESS_RE = re.compile(_ADDRESS)
@@ -805,7 +858,7 @@ _ID_LABELS = (
 )
 _PF_SHORT_ID = rf"(?i:{_ID_LABELS})[^0-9\n]{{0,20}}[0-9]{{4}}"
 _SHORT_ID_RE = re.compile(
-    rf"(?i:\b(?:{_ID_LABELS})\b)[^\d\n]{{0,20}}?(?P<short>(?<![\w.,$/@%+\-])\d{{4,6}})(?![\w/]|[.,\-]\d)"
+    rf"{_word_start(_ID_LABELS.split('|'))}(?![A-Za-z])[^\d\n]{{0,20}}?(?P<short>(?<![\w.,$/@%+\-])\d{{4,6}})(?![\w/]|[.,\-]\d)"
 )
 _NUMBER_RE = re.compile(_NUMBER)
 _IPV6_RE = re.compile(_IPV6_CANDIDATE)
@@ -822,6 +875,7 @@ def _passes(settings: _Settings) -> list[tuple[str, list[_Pass]]]:
     """
     web: list[_Pass] = [
         (_PF_URL, _URL_RE, lambda c: _web_replacer(c, settings)),
+        (_PF_BARE_URL, _BARE_URL_RE, lambda c: _web_replacer(c, settings)),
         (_PF_EMAIL, _EMAIL_RE, lambda c: _web_replacer(c, settings)),
         (_PF_OBF_EMAIL, _OBF_EMAIL_RE, lambda c: _web_replacer(c, settings)),
     ]
@@ -856,19 +910,22 @@ def _scrub_series(values: pd.Series, settings: _Settings, counts: Counts) -> pd.
     original_dtype = values.dtype
     s = values.astype("string")  # Arrow-backed strings when pyarrow is installed: RE2 prefilters
     # Masks only ever remove text, so the prefilters can all run on the original column.
+    # RE2 is called through pyarrow directly: pandas would fall back to Python's re for
+    # \d or \b on non-ASCII text, and ASCII semantics are fine for a prefilter.
+    arrow = pa.array(s.array)
     passes: list[_Pass] = []
     masks: list[np.ndarray] = []
     for group_filter, members in _passes(settings):
-        in_group = s.str.contains(group_filter, regex=True, na=False).to_numpy(dtype=bool)
+        in_group = _contains(arrow, group_filter)
         where = np.flatnonzero(in_group)
-        subset = s.iloc[where] if len(members) > 1 and len(where) else None
+        subset = arrow.take(pa.array(where)) if len(members) > 1 and len(where) else None
         for member in members:
             passes.append(member)
             if subset is None:
                 masks.append(in_group)
                 continue
             mask = np.zeros(len(s), dtype=bool)
-            mask[where] = subset.str.contains(member[0], regex=True, na=False).to_numpy(dtype=bool)
+            mask[where] = _contains(subset, member[0])
             masks.append(mask)
     candidates = np.logical_or.reduce(masks) if masks else np.zeros(len(s), dtype=bool)
     if candidates.any():
@@ -889,6 +946,12 @@ def _scrub_series(values: pd.Series, settings: _Settings, counts: Counts) -> pd.
     if original_dtype == object:
         return s.astype(object).where(s.notna(), values)
     return s.astype(original_dtype) if s.dtype != original_dtype else s
+
+
+def _contains(arrow: pa.Array, pattern: str) -> np.ndarray:
+    """Return a boolean mask of the strings that match ``pattern`` (RE2; missing values are False)."""
+    found = pc.fill_null(pc.match_substring_regex(arrow, pattern), False)
+    return found.to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
 
 def _apply_id_pattern(s: pd.Series, pattern: re.Pattern[str], counts: Counts) -> pd.Series:
