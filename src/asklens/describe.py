@@ -73,6 +73,7 @@ _CHAT_STOP = {
     "great", "awesome", "welcome", "hopefully", "someone", "anyone", "everyone", "stuff",
     "access", "accessing", "available", "assist", "assistance", "via", "etc", "also",
     "http", "https", "www", "com", "edu", "org", "html", "htm", "php", "aspx",
+    "having", "going", "gonna", "wanna", "seeing", "issue", "issues", "problem", "problems", "hey",
 }
 _STOP = (set(ENGLISH_STOP_WORDS) - _KEEP) | _CHAT_STOP
 # words skipped inside a phrase ("renew my books" -> "renew books")
