@@ -7,6 +7,20 @@ the ``patron_*`` / ``known_names`` columns, drops those columns, and returns an
 audit of how many things of each kind it removed. :func:`scrub_text` does the
 same for one string.
 
+What goes
+---------
+Emails (also "jdoe at miamioh dot edu", "jdoe [at] gmail [dot] com"); phone numbers
+(US and international formats, extensions); card and id numbers (14-digit library
+barcodes starting with 2, 9-digit student ids, Luhn-valid payment cards, social
+security numbers, "+0" Banner ids, any number after "card number", "student ID",
+"PIN", ...); IPv4 and IPv6 addresses; street addresses ("123 Main St, Apt 4B,
+Oxford, OH 45056", "PO Box 12"); URLs with personal query tokens (``token=``,
+``session=``, ``sid=``, ``key=``, ``email=``, ``user=``, ``ticket=``, long random
+values, credentials, an email inside); names after "my name is", "this is",
+"it's", "I'm ... from", "call me", in sign-offs ("Thanks, Jane Doe", "Best,\nJane"),
+"Jane Doe here", a closing "- Jane", and transcript speaker prefixes
+("10:02:11 - Jane Doe : ...").
+
 What stays
 ----------
 The library signal is kept on purpose: ISBN-10/13 (checksums tell them from card
@@ -23,12 +37,39 @@ first), so write "OCLC 123456789" to keep one.
 How it works, and why it is fast
 --------------------------------
 Each detector is one compiled regular expression whose replacement function
-checks what regexes alone cannot (ISBN and Luhn checksums, the words just before a
-number, the query keys of a URL). Before a detector runs, a cheap vectorised test
-(``Series.str.contains`` on the Arrow string column, run by RE2 in C++) picks the
-rows that could contain that kind of data at all; only those rows go through the
-detector, via ``Series.str.replace``. On typical question logs a million rows scrub
-in a few seconds.
+checks what regexes alone cannot: ISBN-10/13 and Luhn checksums, the words just
+before a number ("card number", "OCLC", "call me at"), the query keys of a URL, a
+stop-list for capitalised words that are not names. Before any detector runs,
+cheap vectorised prefilters (RE2, through pyarrow, over the Arrow string column)
+pick the rows that could hold that kind of data at all; only those rows go through
+the detector's Python regex. Detector patterns start with a character class, so
+Python's regex engine skips to candidate positions in C. On a generated log of a
+million questions the scrub takes about 15 s on one core (see
+``benchmarks/bench_read_scrub.py``).
+
+Hand-off columns from the readers (``patron_email``, ``patron_name``,
+``patron_ip``, ``patron_id``, ``known_names``) are matched row by row: each value,
+and each part of a name that is not an ordinary word ("Jane Doe" -> "Jane",
+"Doe"), is masked wherever it occurs in that row's ``text`` and ``answer``.
+``id_column`` in the audit counts every column dropped (hand-off columns and
+``[privacy] drop_columns``).
+
+Configuration (``[privacy]`` in ``asklens.toml``)
+-------------------------------------------------
+``id_patterns``: extra regexes for local card or student ids (masked as
+``[CARD]``; run by RE2 when they are RE2-compatible, else by Python);
+``drop_columns``: more identifier columns to drop (case-insensitive);
+``mask_names = false`` keeps names; ``keep_urls = true`` keeps a URL that carries
+personal query tokens but masks their values (``?token=[URL]``) instead of the
+whole URL (a URL with credentials or an email in it always goes whole).
+
+Known limits
+------------
+Names are found only where the text announces them (the triggers above, the
+reader hand-off, transcript speaker prefixes); a bare name in the middle of a
+sentence ("ask Jane about it") stays. A bare 10-digit number whose ISBN-10
+checksum holds is kept as an ISBN unless a phone word precedes it. Street
+addresses need a number and a street suffix ("12 Main St") or a unit/PO box.
 
 Masks are ``[EMAIL]``, ``[PHONE]``, ``[CARD]``, ``[IP]``, ``[ADDRESS]``, ``[URL]``
 and ``[NAME]``; the audit kinds are ``email, phone, card_number, ip_address,
@@ -974,56 +1015,51 @@ def _apply_id_pattern(s: pd.Series, pattern: re.Pattern[str], counts: Counts) ->
     return replaced
 
 
-def _handoff_values(row: dict[str, Any]) -> list[tuple[str, str]]:
-    """Return (value, kind) pairs handed over by a reader for one row, longest first."""
-    pairs: list[tuple[str, str]] = []
-    for col, kind in (("patron_email", "email"), ("patron_ip", "ip_address"), ("patron_id", "card_number"),
-                      ("patron_name", "name")):
-        value = row.get(col)
-        if isinstance(value, str) and value.strip():
-            pairs.append((value.strip(), kind))
-    names = row.get("known_names")
-    if isinstance(names, str):
-        names = [names]
-    if isinstance(names, Iterable) and not isinstance(names, (str, bytes)):
-        for name in names:
-            if isinstance(name, str) and name.strip():
-                pairs.append((name.strip(), "name"))
-    # the parts of every name, too ("Jane Doe" -> "Jane", "Doe"), when they are not ordinary words
-    parts = []
+_NAME_SPLIT = re.compile(r"[\s,]+")
+_HANDOFF_KINDS = {"patron_email": "email", "patron_ip": "ip_address", "patron_id": "card_number",
+                  "patron_name": "name", "known_names": "name"}
+
+
+def _row_values(row: tuple[Any, ...], columns: list[str]) -> list[tuple[str, str]]:
+    """Return the (value, kind) pairs a reader handed over for one row."""
+    pairs = []
+    for col, value in zip(columns, row):
+        kind = _HANDOFF_KINDS[col]
+        if isinstance(value, str):
+            if value.strip():
+                pairs.append((value.strip(), kind))
+        elif isinstance(value, (list, tuple, np.ndarray)):
+            pairs.extend((v.strip(), kind) for v in value if isinstance(v, str) and v.strip())
+    return pairs
+
+
+def _mask_handoff_row(texts: list[Any], pairs: list[tuple[str, str]], counts: Counts) -> list[Any]:
+    """Mask the handed-over values (and the parts of names) wherever they occur in one row's texts."""
+    joined = " ".join(t for t in texts if isinstance(t, str)).lower()
+    hits: dict[str, str] = {}
     for value, kind in pairs:
-        if kind != "name":
-            continue
-        for part in re.split(r"[\s,]+", value):
-            part = part.strip(".")
-            if len(part) >= 2 and part[0].isupper() and part.lower() not in _NOT_NAMES and part != value:
-                parts.append((part, "name_part"))
-    seen: set[str] = set()
+        if len(value) >= 2 and value.lower() in joined:
+            hits.setdefault(value, kind)
+        if kind == "name":
+            # the parts of a name too ("Jane Doe" -> "Jane", "Doe"), when they are not ordinary words
+            for part in _NAME_SPLIT.split(value):
+                part = part.strip(".")
+                if (len(part) >= 2 and part != value and part[0].isupper() and part.lower() in joined
+                        and part.lower() not in _NOT_NAMES):
+                    hits.setdefault(part, "name_part")
+    if not hits:
+        return texts
     out = []
-    for value, kind in sorted(pairs + parts, key=lambda p: -len(p[0])):
-        if value.lower() not in seen and len(value) >= 2:
-            seen.add(value.lower())
-            out.append((value, kind))
+    for text in texts:
+        if isinstance(text, str):
+            for value in sorted(hits, key=len, reverse=True):
+                kind = hits[value]
+                flags = 0 if kind == "name_part" else re.IGNORECASE
+                text, n = re.subn(rf"(?<![\w@.]){re.escape(value)}(?![\w@])", MASKS.get(kind, MASKS["name"]), text,
+                                  flags=flags)
+                counts["name" if kind == "name_part" else kind] += n
+        out.append(text)
     return out
-
-
-def _mask_handoff(text: Any, pairs: list[tuple[str, str]], counts: Counts) -> Any:
-    if not isinstance(text, str) or not pairs:
-        return text
-    lowered = text.lower()
-    for value, kind in pairs:
-        if value.lower() not in lowered:
-            continue
-        if kind == "name_part":
-            pattern = re.compile(rf"(?<![\w@.]){re.escape(value)}(?![\w@])")
-            kind = "name"
-        else:
-            pattern = re.compile(rf"(?<![\w@.]){re.escape(value)}(?![\w@])", re.IGNORECASE)
-        text, n = pattern.subn(MASKS[kind], text)
-        if n:
-            counts[kind] += n
-            lowered = text.lower()
-    return text
 
 
 def scrub(
@@ -1084,23 +1120,22 @@ def scrub(
 
     handoff = [c for c in HANDOFF_COLUMNS if c in out.columns]
     if handoff and text_cols:
-        present = out[handoff].copy()
-        has_value = pd.Series(False, index=out.index)
-        for col in handoff:
-            if col == "known_names":
-                has_value |= present[col].map(lambda v: isinstance(v, (list, tuple)) and len(v) > 0 or
-                                              (isinstance(v, str) and bool(v.strip())))
-            else:
-                has_value |= present[col].notna() & (present[col].astype("string").str.strip() != "").fillna(False)
-        if bool(has_value.any()):
-            rows = present[has_value].to_dict("records")
-            pairs = [_handoff_values(r) for r in rows]
-            for col in text_cols:
-                texts = out.loc[has_value, col].tolist()
-                masked = [_mask_handoff(t, p, counts) for t, p in zip(texts, pairs)]
-                column = out[col].copy()
-                column.loc[has_value] = pd.Series(masked, index=column.index[has_value.to_numpy()], dtype=object)
-                out[col] = column.astype(questions[col].dtype) if questions[col].dtype != object else column
+        texts = [out[c].tolist() for c in text_cols]
+        changed = [list(col) for col in texts]
+        any_change = False
+        for i, row in enumerate(zip(*(out[c].tolist() for c in handoff))):
+            pairs = _row_values(row, handoff)
+            if not pairs:
+                continue
+            before = [col[i] for col in texts]
+            after = _mask_handoff_row(before, pairs, counts)
+            if after is not before:
+                any_change = True
+                for col, value in zip(changed, after):
+                    col[i] = value
+        if any_change:
+            for c, values in zip(text_cols, changed):
+                out[c] = pd.Series(values, index=out.index, dtype=out[c].dtype)
 
     for col in text_cols:
         out[col] = _scrub_series(out[col], settings, counts)
