@@ -220,6 +220,14 @@ def test_generic_mapping_to_a_missing_column(fixtures):
         raw(fixtures / "generic.csv", config=cfg(columns={"txt": "text"}))
 
 
+def test_a_generic_mapping_does_not_disturb_named_formats(fixtures):
+    c = cfg(columns={"text": "Ref", "answer": "Staff reply", "asked_at": "When", "question_id": "Ref"},
+            date_format="%m/%d/%Y %H:%M")
+    result = raw([fixtures / "generic_mapped.csv", fixtures / "tickets.csv"], config=c)
+    assert result.files["format"].tolist() == ["generic", "tickets"]
+    assert len(result.questions) == 3 + 3
+
+
 def test_dates_are_localised_to_the_workspace_timezone(fixtures):
     c = Config.from_dict({"workspace": {"timezone": "Europe/London"}})
     q = by_id(read_questions(fixtures / "libchat.csv", config=c, scrub=False))

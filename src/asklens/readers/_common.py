@@ -98,6 +98,10 @@ def resolve_columns(
 ) -> dict[str, str]:
     """Map canonical names to the file's columns: ``[input.columns]`` first, then the reader's aliases.
 
+    For the named formats, a mapped column the file does not have is ignored (the
+    mapping may be meant for another file read in the same run); for the generic
+    reader it is an error.
+
     Raises
     ------
     ConfigError
@@ -116,8 +120,8 @@ def resolve_columns(
             raise ConfigError(f"[input.columns] {key} must name a column, got {source!r}", path=ctx.config.path)
         hit = source if source in columns else find_column(columns, [source])
         if hit is None:
-            if key in defaults and ctx.reader != "generic":
-                continue  # a mapping for another file; the reader's own aliases apply
+            if ctx.reader != "generic":
+                continue  # a mapping meant for another file; this reader's own names apply
             raise InputError(
                 f"the file has no column {source!r} (mapped to {key!r} in [input.columns]); "
                 f"its columns are {', '.join(map(repr, columns[:12]))}",
@@ -188,11 +192,13 @@ _DAYFIRST_FORMATS = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%
 
 
 def parse_dates(
-    values: pd.Series, *, tz: str, formats: Sequence[str] = (), date_format: str = "", dayfirst: bool = False
+    values: pd.Series, *, tz: str, formats: Sequence[str] = (), date_format: str = "", dayfirst: bool = False,
+    strict: bool = True,
 ) -> pd.Series:
     """Parse date strings into tz-aware timestamps in ``tz`` (NaT where unparseable).
 
-    Tries ``date_format`` (from the config) alone, or else the reader's known
+    Tries ``date_format`` (from the config) alone (with ``strict``; else before
+    the reader's ``formats`` and ISO 8601), or else the reader's known
     ``formats``, ISO 8601 and common US (or, with ``dayfirst``, European)
     layouts, each vectorised over the values still unparsed, then pandas'
     per-value parser for what is left. Naive times are local times in ``tz``; times with an offset are
@@ -205,8 +211,10 @@ def parse_dates(
     todo = s.notna()
     if not todo.any():
         return out
-    if date_format:
+    if date_format and strict:
         candidates = [date_format]
+    elif date_format:
+        candidates = list(dict.fromkeys([date_format, *formats, "ISO8601"]))
     else:
         common = _DAYFIRST_FORMATS if dayfirst else _MONTHFIRST_FORMATS
         candidates = list(dict.fromkeys([*formats, "ISO8601", *common]))
@@ -525,8 +533,9 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
     else:
         raw_dates = stage["date"].astype("string") if "date" in stage.columns else pd.Series(
             pd.NA, index=stage.index, dtype="string")
+        # the configured date_format is the only one for the generic reader; named formats keep their own too
         asked = parse_dates(raw_dates, tz=ctx.tz, formats=date_formats, date_format=ctx.input.date_format,
-                            dayfirst=ctx.input.dayfirst)
+                            dayfirst=ctx.input.dayfirst, strict=reader == "generic")
     if default:
         fill = parse_dates(pd.Series([default]), tz=ctx.tz)
         if fill.isna().all():

@@ -62,9 +62,10 @@ def read(table: RawTable, ctx: Context) -> Parsed:
     elif "closed" in m:
         tz = ctx.tz
         opened = parse_dates(stage["date"], tz=tz, formats=DATE_FORMATS, date_format=ctx.input.date_format,
-                             dayfirst=ctx.input.dayfirst)
+                             dayfirst=ctx.input.dayfirst, strict=False)
         closed = parse_dates(col(table, m["closed"]), tz=tz, formats=DATE_FORMATS,
-                             date_format=ctx.input.date_format, dayfirst=ctx.input.dayfirst)
+                             date_format=ctx.input.date_format, dayfirst=ctx.input.dayfirst,
+                             strict=False)
         minutes = (closed - opened).dt.total_seconds() / 60
         stage["duration_min"] = minutes.where(minutes >= 0).astype("float64")
     if "owner" in m:
