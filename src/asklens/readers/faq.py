@@ -117,12 +117,12 @@ def read_faq(path: str | Path, *, format: str = "auto", config: Config | str | P
     views = pd.to_numeric(col(table, m.get("views")), errors="coerce")
     out["views"] = views.where((views >= 0) & (views < 2**62) & (views == views.round())).astype("Float64").astype("Int64")
     out["updated_at"] = parse_dates(col(table, m.get("updated_at")), tz=tz, formats=DATE_FORMATS,
-                                    date_format=inp.date_format, dayfirst=inp.dayfirst)
+                                    date_format=inp.date_format, dayfirst=inp.dayfirst, strict=False)
     if "details" in m:
         out["details"] = repair_series(col(table, m["details"]), keep_newlines=True)
     if "created_at" in m:
         out["created_at"] = parse_dates(col(table, m["created_at"]), tz=tz, formats=DATE_FORMATS,
-                                        date_format=inp.date_format, dayfirst=inp.dayfirst)
+                                        date_format=inp.date_format, dayfirst=inp.dayfirst, strict=False)
     for key in ("votes_yes", "votes_no"):
         if key in m:
             v = pd.to_numeric(col(table, m[key]), errors="coerce")
