@@ -224,6 +224,7 @@ def automation_candidates(
             unit_of[members] = u
     coh = topic_cohesion(V, tid)
     coh_of = dict(zip(coh["topic_id"], coh["cohesion"]))
+    overall = float(topic_cohesion(V, np.zeros(len(V), int))["similarity"].iloc[0]) if len(V) > 1 else 0.0
     ans = _answer_stats(q["answer"] if "answer" in q.columns else pd.Series(pd.NA, index=q.index), tid,
                         random_state=random_state).set_index("group") if len(q) else pd.DataFrame()
     reps = _representatives(V, texts, tid) if len(q) else {}
@@ -245,7 +246,8 @@ def automation_candidates(
         if lvl == "topic":
             c = float(coh_of.get(t, np.nan))
         else:
-            c = float(topic_cohesion(V[members], np.zeros(n, int))["cohesion"].iloc[0]) if n > 1 else np.nan
+            within = float(topic_cohesion(V[members], np.zeros(n, int))["similarity"].iloc[0]) if n > 1 else np.nan
+            c = (within - overall) / max(1e-9, 1 - overall)
         e = eff[members]
         ne = int(np.isfinite(e).sum())
         hi = float((e[np.isfinite(e)] >= 3).mean()) if ne else np.nan

@@ -272,9 +272,17 @@ def _topic_claims(Q: np.ndarray, F: np.ndarray, tids: np.ndarray, topic_list: li
     n = np.bincount(idx[idx >= 0], minlength=len(topic_list)).astype(float)
     C /= np.maximum(n, 1)[:, None]
     A = C @ Fc.T  # topic x faq: mean lift
-    med = float(np.median(A))
-    mad = float(np.median(np.abs(A - med))) * 1.4826 or float(np.std(A)) or 1.0
-    Z = (A - med) / mad
+    # the null: every topic-entry lift except each entry's strongest topic (its likely match)
+    null = A.copy()
+    if null.size and null.shape[0] > 1:
+        null[null.argmax(axis=0), np.arange(null.shape[1])] = np.nan
+    null = null[np.isfinite(null)]
+    if null.size == 0:
+        null = A.ravel()
+    med = float(np.median(null)) if null.size else 0.0
+    mad = float(np.median(np.abs(null - med))) * 1.4826 if null.size else 0.0
+    mad = mad or float(np.std(null)) if null.size else 1.0
+    Z = (A - med) / (mad or 1.0)
     colmax = Z.max(axis=0, keepdims=True) if Z.size else Z
     claims = (Z >= claim_z) & (A > 0) & (Z >= claim_share * colmax)
     return Z, claims

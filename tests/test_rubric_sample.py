@@ -1,0 +1,92 @@
+"""The rubric on the sample workspace finds what the generator planted.
+
+The sample workspace (data/sample, written by ``asklens.make_sample_workspace``) records
+in ``truth/topics.json`` which topics are standardised work, which need people, which
+have no FAQ entry, and which FAQ entries are stale. Read through the real readers
+(transcripts, Reference Analytics, scrubbing, the FAQ JSON) with the workspace config,
+the rubric must find them with precision and recall of at least 0.9: first with the
+true topics as ``topic_id`` (this tests the analyses alone), then with topics fitted by
+``asklens.TopicModel`` and mapped to the truth by majority (the whole pipeline).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import asklens
+from asklens.automation import classify_topics
+from asklens.gaps import knowledge_gaps
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def workspace():
+    if not (SAMPLE / "truth" / "topics.json").exists():
+        pytest.fail(f"the sample workspace is missing: regenerate it into {SAMPLE} with asklens.make_sample_workspace")
+    config = asklens.load_config(SAMPLE / "asklens.toml")
+    questions = asklens.read_questions(sorted((SAMPLE / "questions").glob("*.csv")), config=config)
+    faq = asklens.read_faq(SAMPLE / "faq.json", config=config)
+    truth = json.loads((SAMPLE / "truth" / "topics.json").read_text(encoding="utf-8"))
+    true_topic = pd.read_csv(SAMPLE / "truth" / "questions.csv", dtype=str).set_index("question_id")["topic"]
+    keys = [t["topic"] for t in truth["topics"]]
+    questions = questions.assign(true_topic=questions["question_id"].map(true_topic))
+    assert questions["true_topic"].notna().all()
+    return config, questions, faq, truth, keys
+
+
+def _score(predicted: set[str], expected: set[str]) -> tuple[float, float]:
+    tp = len(predicted & expected)
+    return (tp / len(predicted) if predicted else 0.0), (tp / len(expected) if expected else 1.0)
+
+
+def _check(rubric: pd.DataFrame, key_of: dict[int, str], truth: dict, *, min_score: float = 0.9) -> dict:
+    """Map topic rows to truth keys and compare the three sets; return the figures."""
+    kinds = {t["topic"]: t for t in truth["topics"]}
+    r = rubric.assign(key=rubric["topic_id"].map(key_of))
+    # with fitted topics several may map to one key: a key is predicted when most of its questions are
+    def predicted(mask: pd.Series) -> set[str]:
+        share = r.assign(m=mask.astype(float) * r["n_questions"]).groupby("key")[["m", "n_questions"]].sum()
+        return set(share.index[share["m"] / share["n_questions"] >= 0.5])
+    figures = {
+        "standardised": _score(predicted(r["category"].isin(["automate", "write FAQ"])),
+                               {k for k, v in kinds.items() if v["kind"] == "standardised"}),
+        "needs_people": _score(predicted(r["category"] == "needs people"),
+                               {k for k, v in kinds.items() if v["kind"] == "needs_people"}),
+        "missing_faq": _score(predicted(r["faq_gap"]), {k for k, v in kinds.items() if v["faq"] == "missing"}),
+    }
+    return figures
+
+
+@pytest.mark.slow
+def test_rubric_finds_the_planted_topics_with_true_topics(workspace):
+    config, questions, faq, truth, keys = workspace
+    q = questions.assign(topic_id=questions["true_topic"].map({k: i for i, k in enumerate(keys)}).astype(int),
+                         topic_label=questions["true_topic"])
+    rubric = classify_topics(q, faq, config=config)
+    figures = _check(rubric, dict(enumerate(keys)), truth)
+    for name, (p, r) in figures.items():
+        assert p >= 0.9 and r >= 0.9, f"{name}: precision {p:.2f}, recall {r:.2f}\n{rubric.to_string()}"
+    gaps = knowledge_gaps(q, faq, config=config)
+    stale = set(gaps.loc[gaps["action"] == "review a stale FAQ", "faq_id"])
+    p, r = _score(stale, set(truth["stale_faq_ids"]))
+    assert p >= 0.9 and r >= 0.9, f"stale FAQs: precision {p:.2f}, recall {r:.2f}: {sorted(stale)}"
+
+
+@pytest.mark.slow
+def test_rubric_finds_the_planted_topics_with_fitted_topics(workspace):
+    config, questions, faq, truth, keys = workspace
+    model = asklens.TopicModel(random_state=0).fit(questions)
+    ids = np.asarray(model.labels_)
+    q = questions.assign(topic_id=ids)
+    majority = q[q["topic_id"] != -1].groupby("topic_id")["true_topic"].agg(lambda s: s.value_counts().index[0])
+    rubric = classify_topics(q, faq, config=config)
+    figures = _check(rubric, majority.to_dict(), truth)
+    print({k: (round(p, 2), round(r, 2)) for k, (p, r) in figures.items()})
+    for name, (p, r) in figures.items():
+        assert p >= 0.9 and r >= 0.9, f"{name}: precision {p:.2f}, recall {r:.2f}\n{rubric.to_string()}"
