@@ -339,3 +339,29 @@ def test_fuzz_never_crashes_and_always_masks_planted_email_and_phone(
     out, counts = scrub_text(text)
     assert isinstance(out, str) and all(v >= 0 for v in counts.values())
     assert email not in out and phone not in out and f"555-{line:04d}" not in out
+
+
+@pytest.mark.parametrize(
+    "name", ["gimlet.csv", "libchat.csv", "libraryh3lp.csv", "refanalytics.csv", "tickets.csv"]
+)
+def test_reader_handoff_values_never_survive_the_read_path(fixtures: Path, name: str) -> None:
+    """End to end on the readers' fixtures: what a reader hands over is gone from the scrubbed table."""
+    from asklens.readers import load_questions
+
+    raw = load_questions(fixtures / name, scrub=False).questions
+    handoff = [c for c in raw.columns if c.startswith("patron_") or c == "known_names"]
+    assert handoff
+    values: set[str] = set()
+    for col in handoff:
+        for v in raw[col].dropna():
+            for item in (v if isinstance(v, (list, tuple)) else [v]):
+                values.add(str(item).strip())
+    values = {v for v in values if len(v) >= 3}
+    assert values
+    result = load_questions(fixtures / name)
+    q = result.questions
+    assert not set(handoff) & set(q.columns)
+    assert result.redactions["id_column"] == len(handoff)
+    text = "\n".join(q["text"].dropna().tolist() + q["answer"].dropna().tolist())
+    for value in values:
+        assert not re.search(rf"(?<![\w@.]){re.escape(value)}(?![\w@])", text, re.IGNORECASE), (value, name)
