@@ -978,9 +978,12 @@ day by channel. *Standardised* topics get READ 1–2, short chats and one stable
 intent; *needs-people* topics get READ 3–6, long chats with many messages and answers composed
 from varied librarian moves — with some noise and overlap. `data_gis` and `systematic_review`
 rise over the two years, `ai_tools` is new in 2025, and `fines` fades after the library goes
-fine-free in mid-2024. The FAQ base covers some topics, misses others (the gaps), covers some
-busy topics that are still asked a lot (`printing`, `off_campus`, `hours`, `citation`: findability),
-and holds {len(truth['stale_faq_ids'])} stale FAQs nobody asks about.
+fine-free in mid-2024. The FAQ base covers some topics and misses others (the gaps); some busy
+topics are covered yet still asked a lot, and the FAQs of four of them (`printing`, `off_campus`,
+`hours`, `citation`) get few views for their volume (findability); {len(truth['stale_faq_ids'])} stale
+FAQs are about things nobody asks any more (microfilm, fax, VHS, typewriter, a past renovation).
+A needs-people topic may still have an FAQ (booking a consultation, visiting Special Collections),
+so "FAQ covered" and "needs people" are independent in the truth.
 
 ## The topics
 
