@@ -49,6 +49,13 @@ _EXPORTS: dict[str, str] = {
     # topic descriptions (issue 3)
     "describe_topics": "asklens.describe",
     "recurring_questions": "asklens.describe",
+    # vectors, request focus, topics, evaluation (issue 3)
+    "make_vectorizer": "asklens.vectorize",
+    "focus_text": "asklens.focus",
+    "TopicModel": "asklens.topics",
+    "load_curation": "asklens.topics",
+    "evaluate_topics": "asklens.evaluate",
+    "clustering_scores": "asklens.evaluate",
     # sample data
     "make_sample_workspace": "asklens.datasets",
     "generate_questions": "asklens.datasets",

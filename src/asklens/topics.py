@@ -48,7 +48,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import linear_sum_assignment
 from sklearn.base import BaseEstimator
 from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
@@ -107,22 +106,28 @@ def _smooth(X: np.ndarray, *, k: int = 10, weight: float = 0.5) -> np.ndarray:
     return _normalize((1.0 - weight) * X + weight * X[idx].mean(axis=1))
 
 
-def _ward_cut(X: np.ndarray, Z: np.ndarray, *, cohesion: float) -> int:
+def _ward_cut(X: np.ndarray, Z: np.ndarray, *, cohesion: float, neighbours: int = 10) -> int:
     """Return the number of clusters where the Ward tree's clusters become cohesive enough.
 
     The cohesion of a cluster is the mean cosine between its members; the weighted
     mean over clusters starts at 1 (singletons) and falls as the tree merges. The
     cut is the coarsest one whose weighted cohesion is still at least
-    ``pair + cohesion * (nn1 - pair)``, where ``pair`` is the mean cosine between any
-    two questions and ``nn1`` the median cosine of a question to its nearest
-    neighbour: a scale set by the data itself, not by the labels.
+    ``pair + cohesion * (near - pair)``, where ``pair`` is the mean cosine between
+    any two distinct questions and ``near`` the median cosine of a question to its
+    ``neighbours``-th nearest distinct neighbour: a scale set by the data itself,
+    not by any labels.
     """
     n = X.shape[0]
-    total = X.sum(axis=0, dtype=np.float64)
-    pair = float((total @ total - n) / (n * (n - 1)))
-    _, nn = _knn(X, 1)
-    nn1 = float(np.median(nn[:, 0]))
-    tau = pair + cohesion * (nn1 - pair)
+    distinct = np.unique(np.round(X, 4), axis=0)
+    m = distinct.shape[0]
+    total = distinct.sum(axis=0, dtype=np.float64)
+    pair = float((total @ total - m) / max(1, m * (m - 1)))
+    if m > 2:
+        _, nn = _knn(distinct, min(neighbours, m - 1))
+        near = float(np.median(nn[:, -1]))
+    else:
+        near = 1.0
+    tau = pair + cohesion * (near - pair)
     sums = np.zeros((2 * n - 1, X.shape[1]), dtype=np.float64)
     sums[:n] = X
     size = np.ones(2 * n - 1)
@@ -149,7 +154,7 @@ def _cluster_vectors(
     n_clusters: int | None,
     random_state: int | np.random.RandomState | None,
     max_tree_size: int = 6000,
-    cohesion: float = 0.65,
+    cohesion: float = 0.8,
 ) -> np.ndarray:
     """Return cluster labels of ``X`` (any numbering); see :func:`find_clusters`."""
     from scipy.cluster.hierarchy import fcluster, linkage
@@ -166,7 +171,7 @@ def _cluster_vectors(
     if n_clusters is None:
         k = _ward_cut(Xt, Z, cohesion=cohesion)
         root = np.sqrt(m)
-        k = int(np.clip(k, max(2, round(root / 2)), max(2, round(2 * root))))
+        k = int(np.clip(k, 2, max(2, round(2 * root))))
     else:
         k = int(n_clusters)
     k = int(max(1, min(k, m)))
@@ -432,7 +437,7 @@ class TopicModel(BaseEstimator):
             return np.full(X.shape[0], MISC, dtype=np.int64), np.zeros(X.shape[0], dtype=np.float32)
         rows, sims = self._nearest(X)
         ids = self.centroid_ids_[rows].copy()
-        ids[sims < self.misc_threshold_] = MISC
+        ids[sims < self.thresholds_[rows]] = MISC
         return ids, sims
 
     # ---------------------------------------------------------------- fitting
@@ -467,6 +472,7 @@ class TopicModel(BaseEstimator):
         self.centroid_ids_ = np.asarray(ids, dtype=np.int64)
         sims = np.einsum("ij,ij->i", Xs, C[local]) if local.size else np.zeros(0)
         self.misc_threshold_ = float(np.quantile(sims, self.misc_quantile)) if sims.size else 0.0
+        self.thresholds_ = np.full(C.shape[0], self.misc_threshold_, dtype=np.float32)
         cohesion = [float(sims[local == c].mean()) for c in range(k)] if k else []
         self.cohesion_ = float(np.median(cohesion)) if cohesion else 0.0
 
@@ -687,19 +693,27 @@ class TopicModel(BaseEstimator):
                 members = np.flatnonzero(local == c)
                 if members.size < min_size:
                     continue
-                cohesion = float((candidates[members] @ C[c]).mean())
-                if cohesion < self.cohesion_:
+                member_sims = candidates[members] @ C[c]
+                _, old_sims = self._nearest(candidates[members])
+                # a new group must hang together clearly better than it fits any known topic; words
+                # the fitted vocabulary lacks make it look looser than the fitted topics, hence
+                # the allowance below their threshold
+                if float(member_sims.mean()) < max(0.5 * self.misc_threshold_, 1.5 * float(old_sims.mean())):
                     continue
-                opened.append(c)
+                opened.append((c, float(np.quantile(member_sims, 0.05))))
             if opened:
+                rows_new = [c for c, _ in opened]
                 new_ids = np.arange(self.next_id_, self.next_id_ + len(opened))
                 self.next_id_ += len(opened)
-                self.centroids_ = np.vstack([self.centroids_, C[opened]]).astype(np.float32)
+                self.centroids_ = np.vstack([self.centroids_, C[rows_new]]).astype(np.float32)
                 self.centroid_ids_ = np.concatenate([self.centroid_ids_, new_ids])
+                self.thresholds_ = np.concatenate([
+                    self.thresholds_,
+                    np.minimum(self.misc_threshold_, [q for _, q in opened]).astype(np.float32)])
                 for t in new_ids:
                     self._register(int(t), period, "born")
                 raw, sims = self._raw_assign(X)
-                taken = np.isin(local, opened)
+                taken = np.isin(local, rows_new)
                 new_pool = candidates[~taken]
         # keep at most max_misc_share of the batch in miscellaneous
         misc = np.flatnonzero(raw == MISC)
@@ -726,23 +740,25 @@ class TopicModel(BaseEstimator):
 
     # ---------------------------------------------------------------- refit with stable ids
     def refit(self, questions: Any, *, min_overlap: float = 0.5) -> "TopicModel":
-        """Fit again on ``questions`` and keep the ids of the topics that persist.
+        """Fit again on ``questions`` (re-learning the vectors) and keep the ids of the topics that persist.
 
-        The new clusters are matched one-to-one to the current topics by the
-        questions they share (Hungarian matching on the contingency table of the
-        current assignment against the new clusters). A match keeps the old id. An
-        unmatched new cluster whose questions mostly come from an already matched
-        topic is recorded as a split of it; other unmatched clusters are born with
-        new ids. A current topic left without a match is merged into the topic that
-        took most of its questions, or retired; pinned topics are kept. Ids are
-        never reused.
+        The new clusters are compared with the current assignment of the same
+        questions. A new cluster whose questions mostly (``min_overlap``) carry one
+        current topic continues that topic under its id (several clusters may
+        continue one topic: a refit never splits a topic on its own; staff split by
+        curation). A cluster made mostly of miscellaneous or mixed questions is a new
+        topic with a new id ("born"). A current topic that no cluster continues is
+        "merged" into the topic that took most of its questions, or "retired" when
+        none of its questions remain; pinned topics are always kept. Ids are never
+        reused.
 
         Parameters
         ----------
         questions : DataFrame or sequence of str
             All the questions to fit on (usually the whole history).
         min_overlap : float, default 0.5
-            A match needs this share of the new cluster's questions to come from the old topic.
+            Share of a new cluster's questions that must carry one current topic
+            for the cluster to continue it.
 
         Returns
         -------
@@ -752,74 +768,53 @@ class TopicModel(BaseEstimator):
         check_is_fitted(self, "centroids_")
         texts, periods = self._unpack(questions)
         period = max((p for p in periods or [] if p), default=None)
-        old_X = self._vectorize(texts)
-        old_raw, _ = self._raw_assign(old_X)
-        if self.centroids_.shape[0]:  # refit reads the whole history: no question stays misc for the match
-            rows, _ = self._nearest(old_X)
-            old_full = self.centroid_ids_[rows]
-        else:
-            old_full = old_raw
-        cur = self._curation()
-        pinned = set(cur["pin"])
+        old_raw, _ = self._raw_assign(self._vectorize(texts))
+        pinned = set(self._curation()["pin"])
         Xs, local, sample = self._fit_space(texts)
         X = self._vectors_for(texts, Xs, sample)
         k = int(local.max()) + 1
-        # contingency of the new clusters (on the sample) against the old topics
-        old_on_sample = old_full[sample]
-        old_ids = np.unique(old_on_sample)
-        col = {t: j for j, t in enumerate(old_ids.tolist())}
-        table = np.zeros((k, old_ids.shape[0]), dtype=np.int64)
-        np.add.at(table, (local, np.array([col[t] for t in old_on_sample.tolist()], dtype=np.int64)), 1)
-        rows_m, cols_m = linear_sum_assignment(table, maximize=True)
-        sizes = np.bincount(local, minlength=k)
-        new_ids = np.full(k, -1, dtype=np.int64)
-        matched_old: set[int] = set()
-        for r, c in zip(rows_m, cols_m):
-            if table[r, c] >= min_overlap * sizes[r]:
-                new_ids[r] = old_ids[c]
-                matched_old.add(int(old_ids[c]))
-        for r in np.flatnonzero(new_ids < 0):
-            new_ids[r] = self.next_id_
+        old_on_sample = old_raw[sample]
+        # which current topic (or -1) dominates each new cluster
+        cluster_topic = np.full(k, MISC, dtype=np.int64)
+        for r in range(k):
+            members = old_on_sample[local == r]
+            if members.size == 0:
+                continue
+            values, counts = np.unique(members, return_counts=True)
+            j = int(np.argmax(counts))
+            if values[j] != MISC and counts[j] >= min_overlap * members.size:
+                cluster_topic[r] = values[j]
+        for r in np.flatnonzero(cluster_topic == MISC):
+            cluster_topic[r] = self.next_id_
             self.next_id_ += 1
-            parent = int(old_ids[table[r].argmax()])
-            if table[r].max() >= min_overlap * sizes[r] and parent in matched_old:
-                self._register(int(new_ids[r]), period, "split", [parent])
-            else:
-                self._register(int(new_ids[r]), period, "born")
-        # old topics without a match: pinned stay, others merge or retire
-        keep_rows = [X[sample][local == r].mean(axis=0) for r in range(k)]
-        centroid_list = [_normalize(np.vstack(keep_rows))] if keep_rows else []
-        extra_ids: list[int] = []
+            self._register(int(cluster_topic[r]), period, "born")
+        topic_of_row = cluster_topic[local]
+        kept = sorted(set(cluster_topic.tolist()))
+        # current topics no cluster continues: pinned stay (centroid of their old members), others merge or retire
         for t, entry in sorted(self.registry_.items()):
-            if entry["status"] != "active" or t in matched_old or t in set(new_ids.tolist()):
+            if entry["status"] != "active" or t in kept or t in self.curation_ids_.values():
                 continue
-            if t in self.curation_ids_.values():  # split topics live on in the curation
-                continue
-            members = np.flatnonzero(old_full == t)
+            members = np.flatnonzero(old_on_sample == t)
             if t in pinned and members.size:
-                centroid_list.append(_normalize(X[members].mean(axis=0, keepdims=True)))
-                extra_ids.append(t)
+                topic_of_row[members] = t
+                kept.append(t)
                 continue
             if t in pinned:
                 continue
-            j = col.get(t)
-            if j is not None and table[:, j].sum() > 0:
-                target = int(new_ids[table[:, j].argmax()])
+            if members.size:
+                values, counts = np.unique(topic_of_row[members], return_counts=True)
+                target = int(values[np.argmax(counts)])
                 entry["status"] = "merged"
                 self._event(t, "merged", [target], period)
             else:
                 entry["status"] = "retired"
                 self._event(t, "retired", [], period)
-        C = np.vstack(centroid_list).astype(np.float32)
-        all_ids = np.concatenate([new_ids, np.asarray(extra_ids, dtype=np.int64)])
-        # threshold and cohesion from the new clusters
-        sims = np.einsum("ij,ij->i", Xs, C[local])
-        self.centroids_ = C
-        self.centroid_ids_ = all_ids
-        self.misc_threshold_ = float(np.quantile(sims, self.misc_quantile))
-        self.cohesion_ = float(np.median([sims[local == c].mean() for c in range(k)]))
+        ids = np.asarray(sorted(set(kept)), dtype=np.int64)
+        row_of = {int(t): i for i, t in enumerate(ids)}
+        local_rows = np.array([row_of[int(t)] for t in topic_of_row], dtype=np.int64)
+        self._set_centroids(Xs, local_rows, ids)
         self.n_fitted_ = len(texts)
-        self.pool_ = np.zeros((0, C.shape[1]), dtype=np.float32)
+        self.pool_ = np.zeros((0, self.centroids_.shape[1]), dtype=np.float32)
         raw, _ = self._raw_assign(X)
         for entry in self.registry_.values():
             entry["size"] = 0

@@ -48,6 +48,7 @@ def _root(
 from asklens.cli import inspect_cmd  # noqa: E402,F401
 from asklens.cli import report_cmd  # noqa: E402,F401
 from asklens.cli import init_cmd  # noqa: E402,F401
+from asklens.cli import evaluate_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:
