@@ -110,3 +110,12 @@ def test_first_patron_message():
     sys_first = parse_transcript("09:00:00 - System : Chat started\n09:00:01 - Guest : where are the printers")
     assert first_patron_message(sys_first) == "where are the printers"
     assert first_patron_message([], staff=["x"]) == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789:-[] APMab\n\r<br>&amp;")) | st.characters(codec="utf-8"),
+               max_size=200))
+def test_parse_transcript_never_fails(text):
+    messages = parse_transcript(text)
+    assert all(isinstance(m, Message) and "\n" not in m.text for m in messages)
+    assert isinstance(first_patron_message(messages, staff=["a"]), str)
