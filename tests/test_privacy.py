@@ -365,3 +365,24 @@ def test_reader_handoff_values_never_survive_the_read_path(fixtures: Path, name:
     text = "\n".join(q["text"].dropna().tolist() + q["answer"].dropna().tolist())
     for value in values:
         assert not re.search(rf"(?<![\w@.]){re.escape(value)}(?![\w@])", text, re.IGNORECASE), (value, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "http://" + "a" * 50_000 + "?token=1",
+        "http://x.edu/?" + "a=1&" * 10_000 + "token=abc",
+        "see " + "a." * 20_000 + "edu",
+        "my name is " + "Jane " * 10_000,
+        "x" * 30_000 + "@" + "y" * 30_000 + ".com",
+        "Thanks, " * 5_000 + "Jane",
+        "1 2 " * 2_000,
+    ],
+)
+def test_pathological_inputs_stay_linear(text: str) -> None:
+    import time
+
+    start = time.process_time()
+    out, _ = scrub_text(text)
+    assert isinstance(out, str)
+    assert time.process_time() - start < 2.0

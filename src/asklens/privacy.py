@@ -284,7 +284,7 @@ _PERSONAL_QUERY_KEYS = frozenset(
     x-amz-signature x-amz-credential x-amz-security-token awsaccesskeyid sv se skoid""".split()
 )
 _BENIGN_QUERY_KEYS = frozenset("q query url qurl search s p g page t lang id term kw keyword".split())
-_EMAIL_IN_URL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z0-9.\-]*[A-Za-z]{2,}")
+_EMAIL_IN_URL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z0-9.\-]*[A-Za-z]{2,}")
 _TOKENISH = re.compile(r"^(?=[A-Za-z0-9_\-]*\d)(?=[A-Za-z0-9_\-]*[A-Za-z])[A-Za-z0-9_\-]{24,}$")
 _FREEMAIL = re.compile(
     r"^(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|comcast|att"
@@ -416,13 +416,16 @@ def _strip_trailing(url: str) -> tuple[str, str]:
     return url, tail
 
 
+_QUERY_PAIR = re.compile(r"(?<=[?&#;])([^?&#;=]+)=([^&#;]*)")
+
+
 def _mask_url_values(url: str, keys: list[str]) -> str:
     keyset = {k for k in keys}
 
     def repl(m: re.Match[str]) -> str:
         return m.group(1) + "=" + MASKS["url_token"] if m.group(1) in keyset else m.group(0)
 
-    return re.sub(r"([^?&#;=]+)=([^&#;]*)", repl, url)
+    return _QUERY_PAIR.sub(repl, url)
 
 
 def _web_replacer(counts: Counts, settings: _Settings) -> Callable[[re.Match[str]], str]:
@@ -597,54 +600,58 @@ def _classify_number(m: re.Match[str], counts: Counts) -> str:
         head = raw[: spans[1][0]]
         before, raw = before + head, raw[spans[1][0] :]
         spans = [(x - len(head), y - len(head)) for x, y in spans[1:]]
-    body = _mask_run(raw, spans, 0, len(raw), 0, len(spans), before, bool(ext), counts)
+    body = _mask_run(raw, spans, before, bool(ext), counts)
     if ext and body.endswith(MASKS["phone"]):
         ext = ""  # the extension goes with its phone number
     return head + body + ext
 
 
-def _mask_run(
-    raw: str,
-    spans: list[tuple[int, int]],
-    lo: int,
-    hi: int,
-    i0: int,
-    i1: int,
-    before: str,
-    has_ext: bool,
-    counts: Counts,
-) -> str:
-    """Return ``raw[lo:hi]`` (digit groups ``i0:i1``) with its personal numbers masked."""
-    kind = _kind([raw[x:y] for x, y in spans[i0:i1]], raw[lo:hi], before + raw[:lo], has_ext and i1 == len(spans))
+_MAX_WINDOW = 6  # digit groups per sub-run tried; keeps long runs ("1 2 3 ... 999") linear
+
+
+def _mask_run(raw: str, spans: list[tuple[int, int]], before: str, has_ext: bool, counts: Counts) -> str:
+    """Return the digit run ``raw`` (digit groups at ``spans``) with its personal numbers masked.
+
+    The whole run is judged first ("513-555-0123"); when it has no reading ("room 212
+    513-555-0123"), windows of up to ``_MAX_WINDOW`` groups are judged left to right,
+    longest first, and each personal window is masked.
+    """
+    n = len(spans)
+
+    def context(a: int) -> str:
+        return before[-48:] + raw[max(0, a - 48) : a]
+
+    kind = _kind([raw[x:y] for x, y in spans], raw, context(0), has_ext)
     if kind == _KEEP:
-        return raw[lo:hi]
+        return raw
     if kind is not None:
         counts[kind] += 1
         return MASKS[kind]
-    # no reading for the whole run: take the longest sub-run that has one, then look left and right of it
-    n = i1 - i0
-    for size in range(n - 1, 0, -1):
-        for i in range(i0, i1 - size + 1):
+    out: list[str] = []
+    done = 0  # raw[:done] is already in out
+    i = 0
+    while i < n:
+        found = None
+        for size in range(min(_MAX_WINDOW, n - 1), 0, -1):
             j = i + size
-            a = lo if i == i0 else spans[i][0]
-            b = hi if j == i1 else spans[j - 1][1]
-            kind = _kind([raw[x:y] for x, y in spans[i:j]], raw[a:b], before + raw[:a], has_ext and j == len(spans))
-            if kind is None:
+            if j > n:
                 continue
-            if kind == _KEEP:
-                middle = raw[a:b]
-            else:
-                counts[kind] += 1
-                middle = MASKS[kind]
-            left = right = ""
-            if i > i0:
-                cut = spans[i - 1][1]
-                left = _mask_run(raw, spans, lo, cut, i0, i, before, False, counts) + raw[cut:a]
-            if j < i1:
-                cut = spans[j][0]
-                right = raw[b:cut] + _mask_run(raw, spans, cut, hi, j, i1, before, has_ext, counts)
-            return left + middle + right
-    return raw[lo:hi]
+            a = 0 if i == 0 else spans[i][0]
+            b = len(raw) if j == n else spans[j - 1][1]
+            kind = _kind([raw[x:y] for x, y in spans[i:j]], raw[a:b], context(a), has_ext and j == n)
+            if kind is not None:
+                found = (kind, a, b, j)
+                break
+        if found is None:
+            i += 1
+            continue
+        kind, a, b, i = found
+        if kind != _KEEP:
+            counts[kind] += 1
+            out.append(raw[done:a] + MASKS[kind])
+            done = b
+    out.append(raw[done:])
+    return "".join(out)
 
 
 def _personal_shape(digits: str, lens: list[int], n: int, raw: str, has_ext: bool, plus: bool, paren: bool) -> bool:
@@ -672,15 +679,15 @@ def _kind(groups: list[str], raw: str, before: str, has_ext: bool) -> str | None
     plus = raw.lstrip().startswith("+")
     paren = "(" in raw
     if n < 4:
-        return _KEEP  # no personal number is this short
+        return None  # no personal number is this short
     if n == 13 and digits[:3] in ("978", "979") and not plus:
         return _KEEP  # ISBN-13
     if n <= 6 and not plus and not paren and not _ID_HINT.search(before[-40:]):
-        return _KEEP  # short numbers are personal only after a label such as "card number"
+        return None  # short numbers are personal only after a label such as "card number"
     if not _personal_shape(digits, lens, n, raw, has_ext, plus, paren) and not _ID_HINT.search(before[-40:]) and not (
         n >= 7 and _PHONE_HINT.search(before[-25:])
     ):
-        return _KEEP  # only a label ("card number", "call me at") could make this number personal
+        return None  # only a label ("card number", "call me at") could make this number personal
     label, phone_ctx = _context(before)
     lib_ctx = label in ("lib", "isbn")
     isbn_ctx = label == "isbn"
