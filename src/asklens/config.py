@@ -79,7 +79,13 @@ class InputConfig:
 
 @dataclass
 class PrivacyConfig:
-    """What the scrubber removes. Extra ``id_patterns`` are regexes for card or student numbers."""
+    """What the scrubber removes (see :mod:`asklens.privacy`).
+
+    ``id_patterns`` are extra regexes for local card or student numbers (masked as
+    ``[CARD]``); ``drop_columns`` names more identifier columns to drop (any case);
+    ``mask_names = false`` keeps personal names; ``keep_urls = true`` keeps URLs with
+    personal query tokens but masks the token values instead of the whole URL.
+    """
 
     id_patterns: list[str] = field(default_factory=list)
     drop_columns: list[str] = field(default_factory=list)
