@@ -234,6 +234,14 @@ TOPICS: list[dict] = [
              ["Once the item is checked in the replacement charge is removed automatically; I've cleared the block on your account.",
               "If the item has been returned the charge comes off within a day. I've removed the block on your account."]),
         ],
+        # until a quarter of the way through the span (mid-2024 by default) the library still charged fines
+        "faq_updated": "2024-07-01",  # the FAQ was rewritten when fines were dropped
+        "before": {"until": 0.25, "answers": [
+            ["Overdue books are 25 cents a day, up to $10 per item; you can pay in My Account or at the service desk.",
+             "Late fees are 25 cents a day per book. Pay online in My Account or at the desk with a card."],
+            ["I can waive the fine this once since the book is back; please pay any remaining charge in My Account.",
+             "Blocks clear as soon as the fine is paid or under $10; I've waived this one for you."],
+        ]},
         "faq": [
             ("Does the library charge late fees or overdue fines?", "<p>No. Overdue fines were removed. You are billed only for lost or damaged items.</p>"),
             ("How do I pay a library fine or charge?", "<p>Pay online in <a href=\"https://catalog.sampleu.edu/account\">My Account</a> or at the service desk.</p>"),

@@ -270,8 +270,9 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
     texts: list[list[str]] = []
     answers: list[list[str]] = []
     entry_slots: list[dict[str, str]] = []
+    entry_intent: list[tuple[int, int]] = []
     topic_offset, topic_size = [], []
-    for topic in C.TOPICS:
+    for t, topic in enumerate(C.TOPICS):
         intents = topic["intents"]
         weights = np.array([w for w, _, _ in intents], dtype=float)
         if topic["kind"] == "standardised":
@@ -291,6 +292,7 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
             typo = _typo(core, rng)
             texts.append([core, typo, _lcfirst(core), _lcfirst(typo), _lower(core), _sms(core)])
             entry_slots.append(dict(slots))
+            entry_intent.append((t, int(i)))
             replies = []
             for _ in range(_ANSWERS_PER_ENTRY):
                 if canned is not None:
@@ -310,7 +312,19 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
     for k in range(len(texts)):
         variants[k, :] = texts[k]
         replies_arr[k, :] = answers[k]
-    return {"variants": variants, "answers": replies_arr, "topic_offset": np.array(topic_offset),
+    # answers under an earlier policy (a separate stream, so the rest stays as it was)
+    before_arr = replies_arr.copy()
+    rng_before = np.random.default_rng(rng.integers(1 << 62))
+    for k, (t, i) in enumerate(entry_intent):
+        before = C.TOPICS[t].get("before")
+        if before:
+            canned = before["answers"][i]
+            before_arr[k, :] = [C.ANSWER_OPENERS[int(rng_before.integers(len(C.ANSWER_OPENERS)))]
+                                + canned[int(rng_before.integers(len(canned)))]
+                                + C.ANSWER_CLOSERS[int(rng_before.integers(len(C.ANSWER_CLOSERS)))]
+                                for _ in range(_ANSWERS_PER_ENTRY)]
+    return {"variants": variants, "answers": np.concatenate([replies_arr, before_arr]),
+            "topic_offset": np.array(topic_offset),
             "topic_size": np.array(topic_size), "slots": entry_slots}
 
 
@@ -522,6 +536,10 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
 
     # staff answers
     answer_pick = entry * _ANSWERS_PER_ENTRY + rng.integers(_ANSWERS_PER_ENTRY, size=n)
+    until = np.array([tp.get("before", {}).get("until", -1.0) for tp in topics])[topic_of]
+    day = (asked_at.tz_localize(None).normalize() - days[0]).days.to_numpy()
+    earlier = day / max(len(days) - 1, 1) < until  # asked before the topic's policy changed
+    answer_pick = np.where(earlier, answer_pick + len(pools["variants"]) * _ANSWERS_PER_ENTRY, answer_pick)
     answer_blank = (channel >= 2) & (channel <= 3) & (rng.random(n) < 0.45)
     answer = _take(pools["answers"].ravel(), answer_pick, missing=answer_blank)
 
@@ -607,6 +625,8 @@ def _faq_records(random_state: int) -> tuple[list[dict[str, Any]], dict[str, lis
         else:
             created = pd.Timestamp("2018-06-01") + pd.Timedelta(days=int(rng.integers(0, 1800)))
             updated = min(created + pd.Timedelta(days=int(rng.integers(10, 900))), pd.Timestamp("2023-12-15"))
+            if "faq_updated" in tp:
+                updated = pd.Timestamp(tp["faq_updated"]) + pd.Timedelta(days=int(rng.integers(0, 10)))
             base = 250 * tp["share"] * (0.35 if tp["key"] in findability else 1.0)
             hits = int(base * np.exp(rng.normal(0, 0.4)))
             topics = [{"id": topic_ids[tp["key"]], "name": tp["label"]}]
