@@ -25,6 +25,9 @@ config: str = "data/sample/asklens.toml"  # the workspace config ("" for the def
 seed: int = 0  # random state
 search: str = "renew"  # words to look for in the questions
 topic: int = 0  # the topic to inspect (see the topics table)
+min_volume: int = 10  # rubric thresholds to try (see [rubric] in asklens.toml)
+high_effort_share: float = 0.4
+min_coverage: float = 0.2
 
 # %%
 from asklens import plotting, reporting
@@ -51,3 +54,30 @@ reporting.show_table(data.tables["questions"].query("topic_id == @topic"), capti
 
 # %%
 plotting.plot_topic_trends(data.tables["topic_trends"], topic_ids=[topic])
+
+# %% [markdown]
+# ## Try other rubric thresholds
+# The same rubric the report uses, with the thresholds from the parameters above; compare the
+# counts with the report's (`data.tables["rubric"]`).
+
+# %%
+import dataclasses
+
+from asklens import automation
+
+# %%
+rubric = dataclasses.replace(data.config.rubric, min_volume=min_volume, high_effort_share=high_effort_share,
+                             min_coverage=min_coverage)
+trial = automation.classify_topics(data.history, data.faq, topics=data.topics, period=month,
+                                   config=dataclasses.replace(data.config, rubric=rubric), random_state=seed)
+
+# %%
+reporting.show_table(trial.groupby("category").size().rename("topics").reset_index(),
+                     caption="Topics per category with these thresholds")
+
+# %%
+data.tables["rubric"].groupby("category").size().rename("topics in the report").reset_index()
+
+# %%
+reporting.show_table(trial, columns={"topic_label": "Topic", "category": "Placed under", "reason": "Why"},
+                     caption="Every topic with these thresholds", max_rows=100)

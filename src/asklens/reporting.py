@@ -1413,6 +1413,15 @@ class ReportData:
         The headline figures (``kpis.json``).
     notes : dict of str to str
         Plain-words sentences per section (already written from the numbers).
+    history : DataFrame, optional
+        The scrubbed question log up to the end of the month, with ``topic_id`` and
+        ``topic_label`` (for analysts; not written by :meth:`save`).
+    topics : DataFrame, optional
+        The topics table (``topic_id``, ``label``, ``keywords``, ...).
+    faq : DataFrame, optional
+        The FAQ base.
+    config : Config, optional
+        The config the data was built with.
     """
 
     month: str
@@ -1420,6 +1429,10 @@ class ReportData:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     kpis: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    history: pd.DataFrame | None = field(default=None, repr=False)
+    topics: pd.DataFrame | None = field(default=None, repr=False)
+    faq: pd.DataFrame | None = field(default=None, repr=False)
+    config: Config | None = field(default=None, repr=False)
 
     def table(self, name: str, **kwargs: Any) -> _Html:
         """Return table ``name`` for display (see :func:`show_table` for the options)."""
@@ -1759,7 +1772,8 @@ def build_report_data(
 
     kpis["summary"] = _summary_sentences(month, kpis, tables)
     library = cfg.workspace.name
-    return ReportData(month=month, library=library, tables=tables, kpis=kpis, notes=notes)
+    return ReportData(month=month, library=library, tables=tables, kpis=kpis, notes=notes, history=history,
+                      topics=topics, faq=faq_table, config=cfg)
 
 
 def _at_a_glance(mix: pd.DataFrame, period: pd.Period, *, has_prev: bool, has_year: bool) -> pd.DataFrame:
@@ -1858,22 +1872,26 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
     months = _local_months(history["asked_at"], cfg.workspace.timezone)
     window = history[(months > period - w).to_numpy()].reset_index(drop=True)
 
-    # one vectorizer for matching, coverage and cohesion: match_faq fits it (questions + FAQ
-    # together), the other analyses then only transform
+    # one vectorizer, fitted once on the questions and the FAQ together (as asklens.gaps does),
+    # and one set of vectors shared by matching, coverage, cohesion and automation
     from asklens.vectorize import make_vectorizer
 
     backend = cfg.topics.backend if cfg.topics.backend in {"tfidf", "semantic"} else "tfidf"
     vec: Any = make_vectorizer(backend, model=cfg.topics.model or None, random_state=seed)
+    qtexts = gaps._texts(history)
+    has_faq = faq is not None and len(faq) > 0
+    ftexts = gaps._faq_texts(faq) if has_faq else []
+    X = np.asarray(vec.fit_transform(qtexts + ftexts), dtype=np.float32)
+    Q, F = X[: len(qtexts)], (X[len(qtexts):] if has_faq else None)
+    in_window = (months > period - w).to_numpy()
 
     # ---- 3. knowledge gaps
-    if faq is not None and len(faq):
-        matches = gaps.match_faq(history, faq, vectorizer=vec, config=cfg, random_state=seed)
-        if not gaps._is_fitted(vec):  # pragma: no cover - match_faq stopped fitting in place
-            vec = None
-        coverage = gaps.faq_coverage(history, faq, matches=matches, vectorizer=vec, topics=topics, config=cfg,
-                                     random_state=seed)
+    if has_faq:
+        matches = gaps.match_faq(history, faq, vectors=Q, faq_vectors=F, config=cfg, random_state=seed)
+        coverage = gaps.faq_coverage(history, faq, matches=matches, vectors=Q, faq_vectors=F, topics=topics,
+                                     config=cfg, random_state=seed)
         decided = gaps.knowledge_gaps(history, faq, matches=matches, coverage=coverage, topics=topics,
-                                      period=month, vectorizer=vec, config=cfg, random_state=seed)
+                                      period=month, vectors=Q, faq_vectors=F, config=cfg, random_state=seed)
         faq_question = dict(zip(faq["faq_id"].astype(str), faq["question"].astype(str)))
         decided = decided.assign(faq_question=decided["faq_id"].map(
             lambda f: faq_question.get(str(f), "") if isinstance(f, str) else ""))
@@ -1901,12 +1919,11 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
                          f"times a month has an FAQ people don't find; an FAQ no question matched in "
                          f"{cfg.rubric.stale_months} months (and read less than most) is stale.")
     else:
-        vec = None
         kpis.update({"faq_coverage": None, "faqs_to_write": None, "faqs_not_found": None, "stale_faqs": None})
         notes["gaps"] = "No FAQ base was given (--faq), so this section is empty."
 
     # ---- 4. where people are needed
-    effort = gaps.custom_work(window, topics=topics, vectorizer=vec, config=cfg, random_state=seed)
+    effort = gaps.custom_work(window, topics=topics, vectors=Q[in_window], config=cfg, random_state=seed)
     tables["effort_by_topic"] = effort
     tables["custom_work"] = effort[effort["needs_people"].astype(bool)].reset_index(drop=True)
     kpis["topics_needing_people"] = int(effort["needs_people"].astype(bool).sum())
@@ -1918,7 +1935,7 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
                             f"{cfg.rubric.min_signal_n} questions carrying it.")
 
     # ---- 2. what to automate next, and the rubric that sorts every topic
-    _automation(history, topics, faq, vec=vec, in_month=in_month, month=month, cfg=cfg, seed=seed,
+    _automation(history, topics, faq, vec=vec, vectors=Q, in_month=in_month, month=month, cfg=cfg, seed=seed,
                 tables=tables, notes=notes, kpis=kpis)
     for name in ("faq_gaps", "findability", "stale_faqs", "coverage"):
         tables.setdefault(name, pd.DataFrame({c: pd.Series(dtype="object") for c in
@@ -1926,13 +1943,10 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
 
 
 def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | None, *, vec: Any,
-                in_month: Any, month: str, cfg: Config, seed: int, tables: dict[str, pd.DataFrame],
-                notes: dict[str, str], kpis: dict[str, Any]) -> None:
+                vectors: np.ndarray, in_month: Any, month: str, cfg: Config, seed: int,
+                tables: dict[str, pd.DataFrame], notes: dict[str, str], kpis: dict[str, Any]) -> None:
     """Automation candidates, hours saved, recurring questions and the rubric (asklens.automation)."""
     from asklens import automation, describe
-
-    vectors = np.asarray(vec.transform(history["text"].astype("string").fillna("").tolist()), dtype=np.float32) \
-        if vec is not None else None
     cand = automation.automation_candidates(history, topics=topics, period=month, vectors=vectors, config=cfg,
                                             random_state=seed)
     est = automation.estimate_time_saved(history, candidates=cand, topics=topics, period=month, config=cfg,
@@ -1956,7 +1970,7 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
 
     # recurring questions of the month (near-identical questions, inside each topic)
     this = history[in_month]
-    this_vectors = vectors[np.asarray(in_month)] if vectors is not None else None
+    this_vectors = vectors[np.asarray(in_month)]
     groups = describe.recurring_questions(this["text"].astype("string").fillna("").tolist(),
                                           this["topic_id"].astype(int).to_numpy(),
                                           question_ids=this["question_id"].astype(str).tolist(),
