@@ -325,7 +325,12 @@ _NOT_NAMES = frozenset(
     windows mac apple amazon jstor ebsco proquest worldcat ohiolink interlibrary illiad chicago apa mla
     turabian harvard oxford cambridge miami ohio america american national international global
     ill pdf isbn issn doi oclc url link website chat email phone text sms circ tech admin info anonymous unknown
-    someone somebody nobody anyone everybody user""".split()
+    someone somebody nobody anyone everybody user
+    korean japanese indian mexican canadian african asian european hispanic latino latina latinx black white
+    muslim christian jewish catholic native indigenous russian ukrainian italian arab arabic persian turkish
+    vietnamese filipino nigerian kenyan ghanaian brazilian british irish scottish dutch swedish polish greek
+    deaf blind disabled veteran international domestic transfer remote local new old
+    god jesus christ lord""".split()
 )
 # Words that make a capitalised phrase an institution or a place, not a person.
 _INSTITUTION_WORDS = frozenset(
@@ -513,7 +518,7 @@ _ADDRESS = (
     r"(?P<address>(?<![\w.,$/#\-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?[ \t]+(?:[NSEW]\.?[ \t]+)?"
     rf"{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,4}}?[ \t]+{_STREET_SUFFIX}\b\.?"
     rf"{_UNIT}?{_CITY_STATE_ZIP}?"
-    r"|(?<![\w.,$/#\-])\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[a-z]{2,}|\d+(?:st|nd|rd|th))(?:[ \t]+(?:[a-z]{2,}|\d+(?:st|nd|rd|th))){0,3}?"
+    r"|(?<![\w.,$/#\-])\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[a-z]{2,}|\d+(?:st|nd|rd|th))(?:[ \t]+(?:[a-z]{2,}|\d+(?:st|nd|rd|th))){0,4}?"
     r"[ \t]+(?:st|ave|blvd|rd|ln|ct|pkwy|hwy|dr|street|avenue|boulevard)\b\.?"
     rf"{_UNIT}?"
     r"|\b(?:[Aa]pt|APT|[Aa]partment)\.?[ \t]*#?[ \t]*\d+[A-Za-z]?\b"
