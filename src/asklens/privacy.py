@@ -23,9 +23,10 @@ values, credentials, an email inside); names after "my name is", "this is",
 
 What stays
 ----------
-The library signal is kept on purpose: ISBN-10/13 (checksums tell them from card
-numbers; a ``978``/``979`` 13-digit number or any number right after "ISBN" is
-kept), ISSNs (``1234-5678``), DOIs (``10.1000/xyz``), call numbers (``QA76.73 .P98
+The library signal is kept on purpose: ISBN-10/13 (a 10-digit number whose ISBN-10
+checksum holds, unless a phone word precedes it; any ``978``/``979`` 13-digit number,
+which no card, barcode or phone format shares; any number right after "ISBN"), while
+the Luhn checksum marks payment cards; ISSNs (``1234-5678``), DOIs (``10.1000/xyz``), call numbers (``QA76.73 .P98
 2019``), course codes (``ENG 111``), years, room numbers, times, dates, prices, page
 ranges, and plain URLs (library pages, articles) without personal query tokens.
 Numbers right after a library word (``OCLC``, ``ISBN``, ``ISSN``, ``PMID``,
@@ -87,7 +88,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -143,12 +144,6 @@ def _isbn10_ok(chars: str) -> bool:
     total = sum((10 - i) * int(c) for i, c in enumerate(chars[:9]))
     total += 10 if chars[9] in "Xx" else int(chars[9])
     return total % 11 == 0
-
-
-def _isbn13_ok(digits: str) -> bool:
-    if len(digits) != 13 or not digits.isdigit():
-        return False
-    return sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(digits)) % 10 == 0
 
 
 def _luhn_ok(digits: str) -> bool:
