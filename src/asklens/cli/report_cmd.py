@@ -57,13 +57,17 @@ class _Progress:
             typer.echo(f"asklens report {self.month}: {stage}", err=True)
         self.last_stage = stage
 
-    def echo(self, text: str) -> None:
-        if self.quiet:
-            return
-        if self._rich is not None:
-            self._rich.console.print(text, highlight=False, markup=False, soft_wrap=True)
-        else:
-            typer.echo(text)
+
+def _interrupt_on_sigterm() -> None:
+    import signal
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (e.g. called from a test runner thread)
+        pass
 
 
 def _size(n: int) -> str:
@@ -119,11 +123,13 @@ def report(
                 typer.echo(f"nothing to do: every month with questions has a report in {out_dir}")
             return
 
+    _interrupt_on_sigterm()  # a scheduler's kill runs the same clean-up as Ctrl-C (no partial folder)
     with _Progress(quiet=quiet, tty=sys.stderr.isatty()) as progress:
         results = reporting.render_reports(
             paths, months=months, faq=faq, out_dir=out_dir, config=cfg, seed=seed,
             progress=progress, progress_month=progress.start_month,
         )
+    if not quiet:  # where the reports are: on stdout, after the progress display is gone
         for r in results:
-            progress.echo(f"report for {r.month}: {r.html} ({_size(r.html_bytes)}, {r.seconds:.0f} s)")
-        progress.echo(f"index of all months: {Path(out_dir) / 'index.html'}")
+            typer.echo(f"report for {r.month}: {r.html} ({_size(r.html_bytes)}, {r.seconds:.0f} s)")
+        typer.echo(f"index of all months: {Path(out_dir) / 'index.html'}")
