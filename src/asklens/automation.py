@@ -488,6 +488,8 @@ def classify_topics(
     topics: pd.DataFrame | None = None,
     period: Any = None,
     vectorizer: Any = None,
+    vectors: np.ndarray | None = None,
+    faq_vectors: np.ndarray | None = None,
     config: Config | None = None,
     random_state: int = 0,
 ) -> pd.DataFrame:
@@ -518,7 +520,12 @@ def classify_topics(
     period : str, optional
         The report month (default: the log's last month).
     vectorizer : object, optional
-        Default: the TF-IDF backend, fitted on the window's questions and the FAQ.
+        Default: the TF-IDF backend, fitted on the window's questions and the FAQ; a
+        fitted vectorizer only transforms.
+    vectors, faq_vectors : numpy.ndarray, optional
+        Precomputed vectors, one row per question of ``questions`` (all of them, not
+        only the window's) and per FAQ entry; ``vectors`` alone needs the fitted
+        ``vectorizer`` that made them.
     config : asklens.Config, optional
         The thresholds.
     random_state : int, default 0
@@ -544,13 +551,17 @@ def classify_topics(
     q = questions[win].reset_index(drop=True)
     f = faq if faq is not None else pd.DataFrame({"faq_id": pd.Series([], dtype="string"),
                                                    "question": pd.Series([], dtype="string")})
-    if vectorizer is None:
+    if vectors is not None and len(vectors) != len(questions):
+        raise InputError(f"vectors has {len(vectors)} rows but questions has {len(questions)}",
+                         fix="pass one vector per question, in the same order")
+    wv = np.asarray(vectors, dtype=np.float32)[win] if vectors is not None else None
+    if vectorizer is None and wv is None:
         from asklens.vectorize import make_vectorizer
         vectorizer = make_vectorizer("tfidf", random_state=random_state)
     if len(f):
-        Q, F = _embed(q, f, vectorizer=vectorizer, vectors=None, faq_vectors=None, random_state=random_state)
+        Q, F = _embed(q, f, vectorizer=vectorizer, vectors=wv, faq_vectors=faq_vectors, random_state=random_state)
     else:
-        Q, F = _question_vectors(q, None, vectorizer, random_state), None
+        Q, F = _question_vectors(q, wv, vectorizer, random_state), None
     cand = automation_candidates(q, topics=topics, period=end, vectors=Q, config=cfg, random_state=random_state)
     cand = cand[cand["level"] == "topic"].set_index("topic_id")
     cw = custom_work(q, topics=topics, vectors=Q, config=cfg).set_index("topic_id")
