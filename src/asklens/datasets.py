@@ -476,19 +476,29 @@ def _simulate(n: int | None, start: Any, end: Any, random_state: int, pii: bool)
         k = _weighted(rng, opts, len(rows))
         suf[rows] = len(suffix_pool) + k
         suffix_pool.extend(o[0] for o in opts)
-    # context sentences: generic ones now and then; research questions usually come with their story
+    # context sentences: generic ones now and then; research questions usually come with their
+    # story, mostly about their own topic (a deadline, a committee, a course)
     context_pool = [""] + [" " + _fill(x, rng_pool, {}) for x in C.CONTEXT for _ in range(3)]
     n_generic = len(context_pool)
-    research = C.RESEARCH_CONTEXT
-    for _ in range(600):
-        k = 1 + int(rng_pool.random() < 0.35)
-        picks = rng_pool.permutation(len(research))[:k]
-        context_pool.append(" " + " ".join(_fill(research[j], rng_pool, {}) for j in picks))
-    needs_people = kind_np[topic_of]
-    generic = rng.random(n) < np.array([0.08, 0.35, 0.0, 0.0, 0.0])[channel]
-    story = needs_people & (rng.random(n) < np.array([0.6, 0.8, 0.35, 0.35, 0.1])[channel])
-    context = np.where(story, rng.integers(n_generic, len(context_pool), size=n),
-                       np.where(generic, rng.integers(1, n_generic, size=n), 0))
+    story_offset, story_size = np.zeros(T, dtype=np.int64), np.ones(T, dtype=np.int64)
+    for t, tp in enumerate(topics):
+        if "stories" not in tp:
+            continue
+        story_offset[t] = len(context_pool)
+        for _ in range(120):
+            own = tp["stories"]
+            sentences = [own[int(rng_pool.integers(len(own)))] if rng_pool.random() < 0.6
+                         else C.RESEARCH_CONTEXT[int(rng_pool.integers(len(C.RESEARCH_CONTEXT)))]]
+            if rng_pool.random() < 0.3:
+                sentences.append(own[int(rng_pool.integers(len(own)))])
+            fixed: dict[str, str] = {}
+            context_pool.append(" " + " ".join(dict.fromkeys(_fill(x, rng_pool, fixed) for x in sentences)))
+        story_size[t] = len(context_pool) - story_offset[t]
+    has_story = np.array(["stories" in tp for tp in topics])[topic_of]
+    generic = rng.random(n) < np.array([0.05, 0.25, 0.0, 0.0, 0.0])[channel]
+    story = has_story & (rng.random(n) < np.array([0.35, 0.5, 0.15, 0.15, 0.05])[channel])
+    story_pick = story_offset[topic_of] + (rng.random(n) * story_size[topic_of]).astype(np.int64)
+    context = np.where(story, story_pick, np.where(generic, rng.integers(1, n_generic, size=n), 0))
     typo_rate = np.array([0.2, 0.08, 0.03, 0.03, 0.15])[channel]
     all_lower = (rng.random(n) < np.array([0.22, 0.03, 0.05, 0.05, 0.0])[channel])
     variant = (rng.random(n) < typo_rate).astype(np.int64) + 2 * lower_next
