@@ -140,7 +140,8 @@ def validate_questions(questions: pd.DataFrame, *, source: str | None = None) ->
             df[col] = _missing_column(dtype, df.index)
             continue
         if col == "tags":
-            df[col] = df[col].map(_as_list)
+            if not _all_lists_of_str(df[col]):
+                df[col] = df[col].map(_as_list)
             continue
         try:
             df[col] = df[col].astype(dtype)
@@ -187,7 +188,8 @@ def validate_faq(faq: pd.DataFrame, *, source: str | None = None) -> pd.DataFram
             df[col] = _missing_column(dtype, df.index)
             continue
         if col == "topics":
-            df[col] = df[col].map(_as_list)
+            if not _all_lists_of_str(df[col]):
+                df[col] = df[col].map(_as_list)
         elif dtype.startswith("datetime64"):
             if not isinstance(df[col].dtype, pd.DatetimeTZDtype):
                 raise InputError(f"{col!r} must be time-zone aware datetimes, got dtype {df[col].dtype}",
@@ -220,3 +222,8 @@ def _missing_column(dtype: str, index: pd.Index) -> pd.Series:
     if dtype.startswith("datetime64"):
         return pd.Series(pd.NaT, index=index, dtype="datetime64[ns, UTC]")
     return pd.Series(pd.NA, index=index, dtype=dtype if dtype != "float64" else "Float64").astype(dtype)
+
+
+def _all_lists_of_str(values: pd.Series) -> bool:
+    """Return True when every cell is already a list of strings (the readers' output)."""
+    return all(type(v) is list and all(type(x) is str for x in v) for v in values)
