@@ -55,7 +55,7 @@ plotting.plot_channel_mix(data.tables["channel_mix"])
 data.note("automation")
 
 # %%
-data.show("automation")
+data.show("automation", max_rows=15)
 
 # %%
 plotting.plot_automation_candidates(data.tables["automation"])

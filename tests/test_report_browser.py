@@ -93,11 +93,9 @@ def test_long_tables_sort_on_click(browser, tiny):
 
 
 def test_sample_like_report_renders_every_chart(browser, tmp_path_factory):
-    from test_reporting import SECTIONS, write_small_workspace
+    from test_reporting import SECTIONS, render_small_report
 
-    ws = write_small_workspace(tmp_path_factory.mktemp("small-browser"))
-    result = reporting.render_report([ws["questions"]], faq=ws["faq"], month="2025-12", config=ws["config"],
-                                     out_dir=ws["config"].parent / "reports")
+    _, result = render_small_report(tmp_path_factory)  # the same run tests/test_reporting.py checks
     page, seen = open_report(browser, result.html, wait_ms=2500)
     check_page(page, seen, n_figures=page.locator(".plotly-graph-div").count())
     assert page.locator(".plotly-graph-div").count() == 9
@@ -105,6 +103,8 @@ def test_sample_like_report_renders_every_chart(browser, tmp_path_factory):
     for heading in SECTIONS:
         assert heading in body
     assert "Small <b>Test</b> Library: questions in December 2025" in body
+    for text in XSS_TEXTS:  # planted as a recurring question of the month: shown, as text
+        assert text in body
     page.screenshot(path=str(Path(os.environ.get("ASKLENS_SCREENSHOT", "/tmp/report.png"))), full_page=True)
     # the index page opens offline too and links to the month
     index, seen = open_report(browser, result.folder.parent / "index.html", wait_ms=100)

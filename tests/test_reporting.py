@@ -395,12 +395,31 @@ def write_small_workspace(dest: Path, *, n: int = 1200, seed: int = 0) -> dict:
     return {"questions": dest / "questions.csv", "faq": dest / "faq.csv", "config": dest / "asklens.toml"}
 
 
+def render_small_report(tmp_path_factory) -> tuple[dict, "reporting.ReportResult"]:
+    """Render the small workspace's 2025-12 report once per test session (shared by several modules)."""
+    import filelock
+
+    base = tmp_path_factory.getbasetemp() / "small-report"
+    base.mkdir(exist_ok=True)
+    with filelock.FileLock(str(base) + ".lock"):
+        ws = {"questions": base / "questions.csv", "faq": base / "faq.csv", "config": base / "asklens.toml"}
+        if not ws["config"].is_file():
+            ws = write_small_workspace(base, n=700)
+        out = base / "reports"
+        if "2025-12" in reporting.published_months(out):
+            folder = out / "2025-12"
+            kpis = json.loads((folder / "kpis.json").read_text())
+            result = reporting.ReportResult(month="2025-12", folder=folder, html=folder / "report.html",
+                                            kpis=kpis, html_bytes=(folder / "report.html").stat().st_size)
+        else:
+            result = reporting.render_report([ws["questions"]], faq=ws["faq"], month="2025-12",
+                                             config=ws["config"], out_dir=out, seed=0)
+    return ws, result
+
+
 @pytest.fixture(scope="module")
 def small_report(tmp_path_factory):
-    ws = write_small_workspace(tmp_path_factory.mktemp("small"))
-    result = reporting.render_report([ws["questions"]], faq=ws["faq"], month="2025-12", config=ws["config"],
-                                     out_dir=ws["config"].parent / "reports", seed=0)
-    return ws, result
+    return render_small_report(tmp_path_factory)
 
 
 SECTIONS = ("1. The month at a glance", "2. What to automate next", "3. Knowledge gaps", "4. Where people are needed",

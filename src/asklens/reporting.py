@@ -553,7 +553,8 @@ body, .jp-RenderedHTMLCommon { font-family: system-ui, -apple-system, "Segoe UI"
 .jp-RenderedHTMLCommon table.asklens-table th { background: #eef2f7; text-align: left; padding: 6px 8px;
   border-bottom: 2px solid #bcccdc; position: sticky; top: 0; }
 .jp-RenderedHTMLCommon table.asklens-table td { text-align: left; padding: 5px 8px; border-bottom: 1px solid
-  var(--asklens-line); vertical-align: top; max-width: 420px; white-space: normal; }
+  var(--asklens-line); vertical-align: top; max-width: 460px; min-width: 3.5em; white-space: normal; }
+.jp-RenderedHTMLCommon table.asklens-table td:not(.num) { min-width: 7em; }
 .jp-RenderedHTMLCommon table.asklens-table th.num, .jp-RenderedHTMLCommon table.asklens-table td.num {
   text-align: right; font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon table.asklens-table tbody tr:nth-child(even) { background: #fafbfc; }
@@ -1345,12 +1346,10 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "at_a_glance": ("This month against last month and a year earlier", {
         "measure": "", "this_month": "This month", "previous_month": "Previous month",
         "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
-    "automation": ("Automation candidates, best first", {
+    "automation": ("Automation candidates, best first (why each qualifies: the appendix and automation.csv)", {
         "topic_label": "Topic", "category": "Rubric", "n_period": "This month", "per_month": "Per month",
-        "trend": "Trend", "recurrence": "Months asked (share)", "cohesion": "Cohesion",
-        "answer_consistency": "Answer consistency", "faq_coverage": "Answered by an FAQ",
-        "hours_saved": "Hours saved a month", "representative_questions": "Typical questions",
-        "typical_answer": "Typical staff answer", "reason": "Why"}),
+        "trend": "Trend", "faq_coverage": "Answered by an FAQ", "hours_saved": "Hours saved a month",
+        "representative_questions": "Typical questions"}),
     "recurring_questions": ("The same question, asked again and again this month", {
         "topic_label": "Topic", "count": "Times asked", "representative": "The question"}),
     "rubric": ("Every topic and the rule that placed it", {
