@@ -143,7 +143,10 @@ class RubricConfig:
     questions, rescaled so that 0 is as diverse as the whole log and 1 is identical.
     FAQ coverage: a question is covered when its best FAQ similarity is at least
     ``covered_similarity`` (a lift; 0 = calibrate from the score distribution, see
-    ``asklens.gaps.calibrate_threshold``); a topic is covered when FAQ entries about it
+    ``asklens.gaps.calibrate_threshold``). An entry is *about* a topic when the topic's
+    mean lift to it is at least ``faq_claim_z`` robust standard deviations above the
+    typical topic-entry lift and at least ``faq_claim_share`` of the entry's strongest
+    topic. A topic is covered when FAQ entries about it
     answer at least ``min_coverage`` of its questions (0.2 was the best trade-off on the
     sample workspace and the Miami benchmark, see benchmarks/README.md). Findability: a covered topic
     still asked ``findability_per_month`` times a month or more and, where the FAQ has
@@ -167,6 +170,8 @@ class RubricConfig:
     low_cohesion: float = 0.05
     min_signal_n: int = 10
     covered_similarity: float = 0.0
+    faq_claim_z: float = 2.0
+    faq_claim_share: float = 0.75
     min_coverage: float = 0.2
     findability_per_month: float = 15.0
     findability_view_ratio: float = 0.3

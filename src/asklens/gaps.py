@@ -23,8 +23,9 @@ of unrelated pairs (see :func:`calibrate_threshold`).
 
 A topic is *covered by* an entry when the entry is about that topic more than about
 almost any other: the topic's mean lift to the entry is positive, at least
-``claim_z`` robust standard deviations above the typical topic-entry lift, and at least
-``claim_share`` of the entry's strongest topic lift. This is the FAQ's own view of what
+``[rubric] faq_claim_z`` robust standard deviations above the typical topic-entry lift
+(the lifts of every entry to all topics but its strongest), and at least
+``faq_claim_share`` of the entry's strongest topic lift. This is the FAQ's own view of what
 it answers, so it needs no labels and holds across vectorizers.
 """
 
@@ -50,10 +51,6 @@ __all__ = [
     "topic_cohesion",
 ]
 
-#: how many robust standard deviations a topic-FAQ lift must reach to count as "about" the topic
-CLAIM_Z = 2.0
-#: share of an FAQ entry's strongest topic lift another topic must reach to be covered by it too
-CLAIM_SHARE = 0.75
 #: quantile of the unrelated-pair lift distribution used as the coverage threshold
 NULL_QUANTILE = 0.99
 
@@ -297,8 +294,8 @@ def faq_coverage(
     vectors: np.ndarray | None = None,
     faq_vectors: np.ndarray | None = None,
     topics: pd.DataFrame | None = None,
-    claim_z: float = CLAIM_Z,
-    claim_share: float = CLAIM_SHARE,
+    claim_z: float | None = None,
+    claim_share: float | None = None,
     config: Config | None = None,
     random_state: int = 0,
 ) -> pd.DataFrame:
@@ -320,10 +317,12 @@ def faq_coverage(
         As in :func:`match_faq`.
     topics : pandas.DataFrame, optional
         A topics table for labels.
-    claim_z : float, default 2.0
-        Robust z-score a topic-entry lift must reach for the entry to cover the topic.
-    claim_share : float, default 0.75
-        Share of the entry's strongest topic z-score another topic must reach.
+    claim_z : float, optional
+        Robust z-score a topic-entry lift must reach for the entry to cover the topic
+        (default ``[rubric] faq_claim_z``, 2.0).
+    claim_share : float, optional
+        Share of the entry's strongest topic z-score another topic must reach
+        (default ``[rubric] faq_claim_share``, 0.75).
     config : asklens.Config, optional
         ``[rubric] covered_similarity`` for the question threshold.
     random_state : int, default 0
@@ -356,6 +355,9 @@ def faq_coverage(
                   random_state=random_state)
     if matches is None:
         matches = match_faq(questions, faq, vectors=Q, faq_vectors=F, config=config, random_state=random_state)
+    rub = _config(config).rubric
+    claim_z = rub.faq_claim_z if claim_z is None else claim_z
+    claim_share = rub.faq_claim_share if claim_share is None else claim_share
     Z, claims = _topic_claims(Q, F, tids, topic_list, claim_z, claim_share)
     fids = faq["faq_id"].astype("string").to_numpy()
     tpos = {t: i for i, t in enumerate(topic_list)}
