@@ -173,6 +173,15 @@ def test_header_escapes_library_name_and_writes_summary():
     assert "120 questions &lt;b&gt;bold&lt;/b&gt;." in markup
 
 
+def test_notes_are_escaped_and_bullets_become_lists():
+    data = reporting.ReportData(month="2025-12", library="L",
+                                notes={"a": "Estimate <b>9</b> hours:\n• deflection: 40%\n• <img src=x>\nDone."})
+    assert data.note("a")._repr_html_() == (
+        '<div class="asklens-note"><p>Estimate &lt;b&gt;9&lt;/b&gt; hours:</p><ul><li>deflection: 40%</li>'
+        "<li>&lt;img src=x&gt;</li></ul><p>Done.</p></div>")
+    assert data.note("missing")._repr_html_() == ""
+
+
 def test_write_index_lists_months_newest_first_and_escapes(tmp_path):
     for month, n in (("2025-11", 80), ("2025-12", 100)):
         (tmp_path / month).mkdir()

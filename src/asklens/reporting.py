@@ -548,6 +548,9 @@ body, .jp-RenderedHTMLCommon { font-family: system-ui, -apple-system, "Segoe UI"
 .asklens-caption { font-weight: 600; margin: 10px 0 4px; }
 .asklens-empty { color: var(--asklens-muted); font-style: italic; }
 .asklens-note { color: var(--asklens-muted); font-size: 0.9em; }
+.asklens-note p { margin: 4px 0; }
+.asklens-note ul { margin: 2px 0 8px; padding-left: 22px; }
+.asklens-note li { margin: 1px 0; }
 .jp-RenderedHTMLCommon table.asklens-table { border-collapse: collapse; font-size: 13.5px; width: 100%;
   table-layout: auto; margin: 0 0 10px; }
 .jp-RenderedHTMLCommon table.asklens-table th { background: #eef2f7; text-align: left; padding: 6px 8px;
@@ -1458,8 +1461,19 @@ class ReportData:
         text = self.notes.get(name, "")
         if not text:
             return _Html("")
-        paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
-        return _Html(f'<div class="asklens-note">{paras}</div>')
+        parts, items = [], []
+        for line in (ln.strip() for ln in text.split("\n")):
+            if line.startswith("•"):
+                items.append(f"<li>{html.escape(line.lstrip('• '))}</li>")
+                continue
+            if items:
+                parts.append("<ul>" + "".join(items) + "</ul>")
+                items = []
+            if line:
+                parts.append(f"<p>{html.escape(line)}</p>")
+        if items:
+            parts.append("<ul>" + "".join(items) + "</ul>")
+        return _Html(f'<div class="asklens-note">{"".join(parts)}</div>')
 
     def header(self) -> _Html:
         """Return the report's title, headline figures and the text summary written from the numbers."""
