@@ -332,6 +332,14 @@ def test_rerun_replaces_the_month_and_cleans_leftovers_of_killed_runs(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_config_object_reaches_the_kernel(tmp_path):
+    cfg = Config.from_dict({"workspace": {"timezone": "Europe/Paris"}})
+    result = reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path, notebook=TINY_NB, config=cfg)
+    assert result.kpis["timezone"] == "Europe/Paris"
+    assert not (result.folder / ".config.toml").exists()
+
+
+@pytest.mark.slow
 def test_execution_timeout_from_config_stops_a_stuck_cell(tmp_path):
     cfg_file = tmp_path / "asklens.toml"
     cfg_file.write_text("[report]\nexecution_timeout = 3\n", encoding="utf-8")

@@ -1006,6 +1006,13 @@ def render_report(
         staging = out / f"{TMP_PREFIX}{month}-{uuid.uuid4().hex[:8]}"
         (staging / "tables").mkdir(parents=True)
         try:
+            if not cfg.path and cfg.to_dict() != Config().to_dict():
+                # a Config built in Python: hand the kernel the same settings as a file
+                import tomli_w
+
+                tmp_cfg = staging / ".config.toml"
+                tmp_cfg.write_text(tomli_w.dumps(cfg.to_dict()), encoding="utf-8")
+                params["config"] = str(tmp_cfg.resolve())
             params["output_dir"] = str(staging.resolve())
             if "output_dir" not in notebook_parameters(nb):
                 params.pop("output_dir")
@@ -1045,6 +1052,7 @@ def render_report(
             manifest["timings_seconds"]["total"] = round(timings["total"], 3)
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str) + "\n",
                                                    encoding="utf-8")
+            (staging / ".config.toml").unlink(missing_ok=True)
             report("publishing", 1, 1)
             target = out / month
             _publish(staging, target)
