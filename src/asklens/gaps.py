@@ -562,8 +562,9 @@ def knowledge_gaps(
     months = _local(questions["asked_at"]).dt.to_period("M")
     win_q = questions[inwin.to_numpy()]
     win_m = months[inwin.to_numpy()]
-    n_months_span = max(1, min(rub.window_months, win_m.nunique() and
-                               (win_m.max() - win_m.min()).n + 1 if len(win_m) else 1))
+    end = _resolve_period(questions, period) if len(questions) else None
+    # the window's length in months, shorter when the log starts inside it
+    n_months_span = int(max(1, min(rub.window_months, (end - months.min()).n + 1))) if len(months) else 1
     per_topic = win_q.groupby(win_q["topic_id"].astype(int)).size()
     months_asked = win_m.groupby(win_q["topic_id"].astype(int).to_numpy()).nunique()
     views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else None
