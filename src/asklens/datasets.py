@@ -436,7 +436,7 @@ def _read_codes(topic_of: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
     n, T = len(topic_of), len(C.TOPICS)
     level = np.array([tp["effort"] for tp in C.TOPICS])[topic_of]
-    shuffled = np.lexsort((rng.random(n), topic_of))
+    shuffled = np.argsort(topic_of + rng.random(n), kind="stable")  # by topic, in random order within it
     rank = np.empty(n, dtype=np.int64)
     rank[shuffled] = np.arange(n) - np.searchsorted(topic_of[shuffled], topic_of[shuffled])
     per_topic = np.bincount(topic_of, minlength=T)[topic_of]
