@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tomllib
 from pathlib import Path
 
@@ -346,6 +347,21 @@ def test_execution_timeout_from_config_stops_a_stuck_cell(tmp_path):
     with pytest.raises(NotebookError, match=r"execution_timeout = 3 s"):
         reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path / "r", notebook=TINY_NB,
                                 config=cfg_file, parameters={"mode": "sleep"})
+    assert reporting.published_months(tmp_path / "r") == []
+    assert not [p for p in (tmp_path / "r").iterdir() if p.name.startswith(".tmp-")]
+
+
+@pytest.mark.slow
+def test_kernel_start_timeout_from_config(tmp_path, monkeypatch):
+    spec = tmp_path / "jupyter" / "kernels" / "sleepy"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-c", "import time; time.sleep(30)", "{connection_file}"],
+        "display_name": "never answers", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    cfg = Config.from_dict({"report": {"kernel_name": "sleepy", "kernel_start_timeout": 2}})
+    with pytest.raises(NotebookError, match="did not start within .report. kernel_start_timeout = 2 s"):
+        reporting.render_report([TINY_CSV], month="2025-12", out_dir=tmp_path / "r", notebook=TINY_NB, config=cfg)
     assert reporting.published_months(tmp_path / "r") == []
     assert not [p for p in (tmp_path / "r").iterdir() if p.name.startswith(".tmp-")]
 

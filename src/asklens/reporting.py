@@ -1134,6 +1134,11 @@ def _execute(nb: Any, params: dict[str, Any], *, staging: Path, out: Path, month
     except Exception as exc:  # timeouts, dead kernels, kernels that never start
         where = _keep_failed(output, out, month)
         what = type(exc).__name__
+        if state["index"] is None and "didn't respond" in str(exc):  # jupyter_client's start timeout
+            raise NotebookError(f"the notebook's kernel {kernel_name!r} did not start within [report] "
+                                f"kernel_start_timeout = {cfg.report.kernel_start_timeout} s",
+                                fix="raise kernel_start_timeout, or check the kernel with "
+                                    "'jupyter kernelspec list'") from None
         if "Timeout" in what or isinstance(exc, TimeoutError):
             reason = (f"took longer than [report] execution_timeout = {cfg.report.execution_timeout} s"
                       if state["index"] is not None else
