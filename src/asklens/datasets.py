@@ -729,7 +729,7 @@ def generate_questions(
         Seed; the same seed gives identical tables.
     pii : bool, default True
         Plant fictional patron names, emails, phone numbers and library card
-        numbers in some questions (about 7%), so scrubbing has something to find.
+        numbers in some questions (about 10%, most often in emails), so scrubbing has something to find.
 
     Returns
     -------
