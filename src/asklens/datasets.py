@@ -312,7 +312,7 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
     for k in range(len(texts)):
         variants[k, :] = texts[k]
         replies_arr[k, :] = answers[k]
-    # answers under an earlier policy (a separate stream, so the rest stays as it was)
+    # answers given under a topic's earlier policy ("before"), from a stream of their own
     before_arr = replies_arr.copy()
     rng_before = np.random.default_rng(rng.integers(1 << 62))
     for k, (t, i) in enumerate(entry_intent):
@@ -324,8 +324,7 @@ def _build_pools(rng: np.random.Generator) -> dict[str, Any]:
                                 + C.ANSWER_CLOSERS[int(rng_before.integers(len(C.ANSWER_CLOSERS)))]
                                 for _ in range(_ANSWERS_PER_ENTRY)]
     return {"variants": variants, "answers": np.concatenate([replies_arr, before_arr]),
-            "topic_offset": np.array(topic_offset),
-            "topic_size": np.array(topic_size), "slots": entry_slots}
+            "topic_offset": np.array(topic_offset), "topic_size": np.array(topic_size), "slots": entry_slots}
 
 
 def _take(pool: Any, index: np.ndarray, *, missing: np.ndarray | None = None) -> Any:
@@ -338,11 +337,11 @@ def _take(pool: Any, index: np.ndarray, *, missing: np.ndarray | None = None) ->
 
 def _join(parts: list[tuple[Any, np.ndarray]]) -> Any:
     """Concatenate, row by row, strings drawn from small pools by index (vectorised in pyarrow)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    import pyarrow as pa
-
-    return pc.binary_join_element_wise(*[_take(pool, index) for pool, index in parts], pa.scalar("", pa.large_string()))
+    empty = pa.scalar("", pa.large_string())
+    return pc.binary_join_element_wise(*[_take(pool, index) for pool, index in parts], empty)
 
 
 def _pick(rng: np.random.Generator, cum: np.ndarray, rows: np.ndarray) -> np.ndarray:
