@@ -63,6 +63,7 @@ logger = logging.getLogger(__name__)
 MISC = -1
 TOPIC_COLUMNS = ["topic_id", "label", "keywords", "size", "examples", "first_seen", "last_seen", "status", "pinned"]
 _CHUNK = 20_000
+_DESCRIBE_MAX = 20_000
 
 
 # --------------------------------------------------------------------------------------
@@ -153,8 +154,9 @@ def _cluster_vectors(
     *,
     n_clusters: int | None,
     random_state: int | np.random.RandomState | None,
-    max_tree_size: int = 6000,
+    max_tree_size: int = 5000,
     cohesion: float = 0.8,
+    refine: int = 0,
 ) -> np.ndarray:
     """Return cluster labels of ``X`` (any numbering); see :func:`find_clusters`."""
     from scipy.cluster.hierarchy import fcluster, linkage
@@ -178,6 +180,12 @@ def _cluster_vectors(
     tree_labels = fcluster(Z, k, criterion="maxclust") - 1
     # centroids of the (unsmoothed) vectors; every row goes to its nearest centroid
     C = _centroids(Xt, tree_labels, int(tree_labels.max()) + 1)
+    for _ in range(refine):  # a few spherical k-means steps polish the cut
+        lab = (Xt @ C.T).argmax(axis=1)
+        C_new = _centroids(Xt, lab, C.shape[0])
+        empty = np.bincount(lab, minlength=C.shape[0]) == 0
+        C_new[empty] = C[empty]
+        C = C_new
     labels = np.empty(n, dtype=np.int64)
     for s in range(0, n, _CHUNK):
         labels[s:s + _CHUNK] = (X[s:s + _CHUNK] @ C.T).argmax(axis=1)
@@ -322,7 +330,7 @@ class TopicModel(BaseEstimator):
         Seed of every random step; the same data and seed give identical topics.
     focus : bool, default True
         Strip greetings, thanks and boilerplate before vectorizing (:func:`asklens.focus.focus_text`).
-    misc_quantile : float, default 0.02
+    misc_quantile : float, default 0.01
         Questions less similar to their topic than this share of the training
         questions are miscellaneous; new questions below that similarity too.
     max_misc_share : float, default 0.05
@@ -330,7 +338,7 @@ class TopicModel(BaseEstimator):
     min_topic_size : int, optional
         Smallest new topic ``update`` opens (default: 5, or 0.5% of the fitted
         questions when that is larger, at most 30).
-    max_fit_size : int, default 30000
+    max_fit_size : int, default 20000
         Fit on a random sample of at most this many questions and assign the rest.
     curation : path or mapping, optional
         Staff curation (a ``topics.toml`` file or a mapping), applied on every run.
@@ -366,10 +374,10 @@ class TopicModel(BaseEstimator):
         n_topics: int | None = None,
         random_state: int = 0,
         focus: bool = True,
-        misc_quantile: float = 0.02,
+        misc_quantile: float = 0.01,
         max_misc_share: float = 0.05,
         min_topic_size: int | None = None,
-        max_fit_size: int = 30_000,
+        max_fit_size: int = 20_000,
         curation: str | os.PathLike[str] | Mapping[str, Any] | None = None,
         cache_dir: str | None = None,
         text_col: str = "text",
@@ -605,6 +613,9 @@ class TopicModel(BaseEstimator):
                 describe_topics = None
             if describe_topics is not None:
                 sel = np.flatnonzero(keep)
+                if sel.size > _DESCRIBE_MAX:  # labels and keywords from a seeded sample; sizes are counted below
+                    rng = check_random_state(self.random_state)
+                    sel = np.sort(rng.choice(sel, size=_DESCRIBE_MAX, replace=False))
                 desc = describe_topics([texts[i] for i in sel], ids[sel],
                                        vectors=None if X is None else X[sel])
                 desc = desc.set_index("topic_id")
@@ -742,15 +753,18 @@ class TopicModel(BaseEstimator):
     def refit(self, questions: Any, *, min_overlap: float = 0.5) -> "TopicModel":
         """Fit again on ``questions`` (re-learning the vectors) and keep the ids of the topics that persist.
 
-        The new clusters are compared with the current assignment of the same
+        The vectors are learned again and the questions clustered afresh; the new
+        clusters are then compared with the current assignment of the same
         questions. A new cluster whose questions mostly (``min_overlap``) carry one
-        current topic continues that topic under its id (several clusters may
-        continue one topic: a refit never splits a topic on its own; staff split by
-        curation). A cluster made mostly of miscellaneous or mixed questions is a new
-        topic with a new id ("born"). A current topic that no cluster continues is
-        "merged" into the topic that took most of its questions, or "retired" when
-        none of its questions remain; pinned topics are always kept. Ids are never
-        reused.
+        current topic continues that topic under its id, and a continued topic keeps
+        its questions (its centroid is recomputed from them in the new space; a
+        refit never splits a topic on its own, staff split by curation). A cluster
+        made mostly of miscellaneous or mixed questions is a new topic with a new id
+        ("born"). A current topic that no cluster continues is kept while it still
+        holds ``min_topic_size`` questions (topics do not vanish because a fresh
+        clustering drew its borders elsewhere); a smaller one is "merged" into the
+        topic that took most of its questions, or "retired" when none of its
+        questions remain; pinned topics are always kept. Ids are never reused.
 
         Parameters
         ----------
@@ -790,13 +804,13 @@ class TopicModel(BaseEstimator):
             self._register(int(cluster_topic[r]), period, "born")
         topic_of_row = cluster_topic[local]
         kept = sorted(set(cluster_topic.tolist()))
+        keep_size = self._min_new_size()
         # current topics no cluster continues: pinned stay (centroid of their old members), others merge or retire
         for t, entry in sorted(self.registry_.items()):
             if entry["status"] != "active" or t in kept or t in self.curation_ids_.values():
                 continue
             members = np.flatnonzero(old_on_sample == t)
-            if t in pinned and members.size:
-                topic_of_row[members] = t
+            if members.size and (t in pinned or members.size >= keep_size):
                 kept.append(t)
                 continue
             if t in pinned:
@@ -809,9 +823,13 @@ class TopicModel(BaseEstimator):
             else:
                 entry["status"] = "retired"
                 self._event(t, "retired", [], period)
-        ids = np.asarray(sorted(set(kept)), dtype=np.int64)
+        # a continued topic keeps its questions: its centroid is re-expressed in the new space from
+        # the questions it held; the others follow the cluster they fell in (born or merged into)
+        kept_set = set(kept)
+        final = np.where(np.isin(old_on_sample, list(kept_set)), old_on_sample, topic_of_row)
+        ids = np.asarray(sorted(set(final.tolist())), dtype=np.int64)
         row_of = {int(t): i for i, t in enumerate(ids)}
-        local_rows = np.array([row_of[int(t)] for t in topic_of_row], dtype=np.int64)
+        local_rows = np.array([row_of[int(t)] for t in final], dtype=np.int64)
         self._set_centroids(Xs, local_rows, ids)
         self.n_fitted_ = len(texts)
         self.pool_ = np.zeros((0, self.centroids_.shape[1]), dtype=np.float32)
