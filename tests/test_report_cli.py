@@ -127,3 +127,30 @@ def test_init_creates_a_workspace(tmp_path):
     assert "asklens report --config" in res.stdout
     res = run("init", "lib", cwd=tmp_path)
     assert res.returncode == 2 and "already has an asklens.toml" in res.stderr
+
+
+@pytest.mark.slow
+def test_sigterm_cleans_up_and_exits_130(workspace):
+    import signal
+    import time
+
+    (workspace / "tiny_sleep.py").write_text(
+        (workspace / "tiny_report.py").read_text().replace('mode: str = "ok"', 'mode: str = "sleep"'))
+    toml = (workspace / "asklens.toml").read_text()
+    (workspace / "asklens.toml").write_text(toml.replace("tiny_report.py", "tiny_sleep.py"))
+    exe = Path(sys.executable).parent / "asklens"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "asklens"]
+    log = workspace / "stderr.log"
+    with open(log, "w") as err:
+        proc = subprocess.Popen([*cmd, "report", "--questions", "questions.csv", "--month", "2025-12"],
+                                cwd=workspace, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while "running the notebook" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(3)
+        assert any(p.name.startswith(".tmp-") for p in (workspace / "reports").iterdir())  # mid-run
+        proc.send_signal(signal.SIGTERM)
+        rc = proc.wait(timeout=60)
+    assert rc == 130
+    assert "interrupted" in log.read_text()
+    assert [p.name for p in (workspace / "reports").iterdir() if p.name != ".asklens-report.lock"] == []

@@ -1112,6 +1112,12 @@ def _execute(nb: Any, params: dict[str, Any], *, staging: Path, out: Path, month
 
         ipc_dir = tempfile.mkdtemp(prefix="asklens-kernel-")
         extra["config"] = TraitletsConfig({"KernelManager": {"transport": "ipc", "ip": os.path.join(ipc_dir, "k")}})
+    import logging
+
+    # papermill logs every cell error and kernel death itself; the NotebookError below says it once
+    quiet = {name: logging.getLogger(name).level for name in ("papermill", "asyncio")}
+    for name in quiet:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         with _kernel_env(env):
             executed = pm.execute_notebook(
@@ -1153,6 +1159,8 @@ def _execute(nb: Any, params: dict[str, Any], *, staging: Path, out: Path, month
                             fix=f"see the notebook kept at {where}" if where else "raise the timeout in [report]",
                             ) from None
     finally:
+        for name, level in quiet.items():
+            logging.getLogger(name).setLevel(level)
         if ipc_dir:
             shutil.rmtree(ipc_dir, ignore_errors=True)
     timings["execute"] = time.perf_counter() - t0

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from asklens.cli import app
+from asklens.errors import AsklensError
 
 
 class _Progress:
@@ -56,6 +57,12 @@ class _Progress:
         elif stage != self.last_stage:
             typer.echo(f"asklens report {self.month}: {stage}", err=True)
         self.last_stage = stage
+
+
+class _Interrupted(AsklensError):
+    """Ctrl-C or SIGTERM during a run (exit status 130, like a shell)."""
+
+    exit_code = 130
 
 
 def _interrupt_on_sigterm() -> None:
@@ -124,11 +131,15 @@ def report(
             return
 
     _interrupt_on_sigterm()  # a scheduler's kill runs the same clean-up as Ctrl-C (no partial folder)
-    with _Progress(quiet=quiet, tty=sys.stderr.isatty()) as progress:
-        results = reporting.render_reports(
-            paths, months=months, faq=faq, out_dir=out_dir, config=cfg, seed=seed,
-            progress=progress, progress_month=progress.start_month,
-        )
+    try:
+        with _Progress(quiet=quiet, tty=sys.stderr.isatty()) as progress:
+            results = reporting.render_reports(
+                paths, months=months, faq=faq, out_dir=out_dir, config=cfg, seed=seed,
+                progress=progress, progress_month=progress.start_month,
+            )
+    except KeyboardInterrupt:
+        raise _Interrupted("the report run was interrupted; published reports are untouched and no partial "
+                           "folder was left", path=out_dir) from None
     if not quiet:  # where the reports are: on stdout, after the progress display is gone
         for r in results:
             typer.echo(f"report for {r.month}: {r.html} ({_size(r.html_bytes)}, {r.seconds:.0f} s)")
