@@ -53,6 +53,14 @@ def _digests(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / "tables").glob("*.csv"))}
 
 
+def _figures(folder: Path) -> list:
+    import nbformat
+
+    nb = nbformat.read(folder / "report.ipynb", as_version=4)
+    return [o["data"]["application/vnd.plotly.v1+json"] for c in nb.cells if c.cell_type == "code"
+            for o in c.get("outputs", []) if "application/vnd.plotly.v1+json" in o.get("data", {})]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--twice", action="store_true", help="render again and compare the tables")
@@ -77,8 +85,11 @@ def main() -> int:
     if args.twice:
         wall2, _, again = _render(out / "second")
         same = _digests(result.folder) == _digests(again.folder)
-        print(f"second run: {wall2:.1f} s; tables byte-identical: {'yes' if same else 'NO'}")
-        ok = ok and same
+        figs = _figures(result.folder)
+        same_figs = figs == _figures(again.folder)
+        print(f"second run: {wall2:.1f} s; tables byte-identical: {'yes' if same else 'NO'}; "
+              f"{len(figs)} figures identical: {'yes' if same_figs else 'NO'}")
+        ok = ok and same and same_figs
     tmp.cleanup()
     return 0 if ok else 1
 

@@ -385,6 +385,10 @@ def show_html(markup: str) -> _Html:
 
 
 def _cell_text(value: Any, max_chars: int) -> str:
+    if isinstance(value, (set, frozenset)):
+        value = sorted(map(str, value))
+    elif isinstance(value, np.ndarray):
+        value = value.tolist()
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return ""
     if isinstance(value, (list, tuple)):
@@ -1567,7 +1571,8 @@ def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_float_dtype(s):
             s = s.round(6)
         elif s.dtype == object:
-            s = s.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v)
+            s = s.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else
+                      "; ".join(sorted(map(str, v))) if isinstance(v, (set, frozenset)) else v)
         out[str(c)] = s
     return pd.DataFrame(out, index=df.index)
 
