@@ -124,6 +124,9 @@ plotting.plot_topic_trends(data.tables["topic_trends"])
 # same week a year earlier, so only unusual weeks stand out.
 
 # %%
+data.note("seasonal")
+
+# %%
 plotting.plot_seasonal(data.tables["seasonal"])
 
 # %%
