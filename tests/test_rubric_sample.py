@@ -21,6 +21,7 @@ import pytest
 import asklens
 from asklens.automation import classify_topics
 from asklens.gaps import knowledge_gaps
+from asklens.vectorize import make_vectorizer
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
@@ -68,11 +69,14 @@ def test_rubric_finds_the_planted_topics_with_true_topics(workspace):
     config, questions, faq, truth, keys = workspace
     q = questions.assign(topic_id=questions["true_topic"].map({k: i for i, k in enumerate(keys)}).astype(int),
                          topic_label=questions["true_topic"])
-    rubric = classify_topics(q, faq, config=config)
+    vectorizer = make_vectorizer("tfidf", random_state=0).fit(
+        q["text"].astype(str).tolist() + (faq["question"] + " " + faq["answer"].fillna("")).tolist())
+    vectors = vectorizer.transform(q["text"].astype(str).tolist())
+    rubric = classify_topics(q, faq, vectors=vectors, vectorizer=vectorizer, config=config)
     figures = _check(rubric, dict(enumerate(keys)), truth)
     for name, (p, r) in figures.items():
         assert p >= 0.9 and r >= 0.9, f"{name}: precision {p:.2f}, recall {r:.2f}\n{rubric.to_string()}"
-    gaps = knowledge_gaps(q, faq, config=config)
+    gaps = knowledge_gaps(q, faq, vectors=vectors, vectorizer=vectorizer, config=config)
     stale = set(gaps.loc[gaps["action"] == "review a stale FAQ", "faq_id"])
     p, r = _score(stale, set(truth["stale_faq_ids"]))
     assert p >= 0.9 and r >= 0.9, f"stale FAQs: precision {p:.2f}, recall {r:.2f}: {sorted(stale)}"
