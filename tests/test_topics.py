@@ -175,6 +175,8 @@ def test_curation_rename_merge_split_pin_ignore(log: pd.DataFrame, tmp_path) -> 
     poster = [i for i, x in enumerate(log["text"]) if "poster" in x.lower() and base.labels_[i] == p]
     assert poster and set(tm.labels_[poster]) == {t.index[t["label"] == "Poster printing"][0]}
     split_id = int(t.index[t["label"] == "Poster printing"][0])
+    assert t.at[split_id, "first_seen"] is not None and t.at[split_id, "size"] == len(poster)
+    assert "split" in set(tm.lineage_.loc[tm.lineage_["topic_id"] == split_id, "event"])
     # curation is applied to new questions and survives a refit with the same split id
     assert tm.assign(["Where can I print my poster?"])[0] == split_id
     tm.refit(log)
@@ -207,3 +209,16 @@ def test_find_clusters_numbers_by_size_and_is_seeded() -> None:
     np.testing.assert_array_equal(a, find_clusters(X, random_state=0))
     assert np.bincount(a)[0] == np.bincount(a).max()
     assert clustering_scores(np.repeat([0, 1, 2, 3], [50, 30, 20, 10]), a)["ari"] > 0.9
+
+
+def test_from_config_reads_the_topics_section(tmp_path) -> None:
+    from asklens.config import Config
+
+    cfg = Config()
+    cfg.path = str(tmp_path / "asklens.toml")
+    cfg.topics.n_topics = 4
+    cfg.topics.random_state = 7
+    tm = TopicModel.from_config(cfg)
+    assert tm.n_topics == 4 and tm.random_state == 7 and tm.backend == "tfidf"
+    assert tm.curation == str(tmp_path / "topics.toml")
+    assert tm.cache_dir == str(tmp_path / "data" / "cache")

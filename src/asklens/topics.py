@@ -352,8 +352,11 @@ class TopicModel(BaseEstimator):
     labels_ : ndarray of int
         Topic id of each fitted question (-1 = miscellaneous).
     topics_ : DataFrame
-        One row per topic: ``topic_id, label, keywords, size, examples, first_seen,
-        last_seen, status, pinned``.
+        One row per live topic: ``topic_id, label, keywords, size`` (questions given
+        the topic by fit and the updates since), ``examples, first_seen, last_seen``
+        (``YYYY-MM``, when the questions carry ``asked_at``), ``status`` ("active" or
+        "ignored") and ``pinned``. Labels, keywords and examples come from
+        :func:`asklens.describe.describe_topics`; curation renames win.
     lineage_ : DataFrame
         Events ``topic_id, event, related, period`` (born, merged, split, retired, ...).
 
@@ -398,6 +401,31 @@ class TopicModel(BaseEstimator):
         self.text_col = text_col
         self.time_col = time_col
         self.id_col = id_col
+
+    @classmethod
+    def from_config(cls, config: Any) -> "TopicModel":
+        """Return an unfitted model set up from a workspace :class:`~asklens.config.Config`.
+
+        Uses ``[topics]`` backend, model, n_topics, random_state, max_misc_share and
+        curation_file (resolved against the workspace), and ``[workspace]`` cache_dir
+        for the embedding cache.
+
+        Examples
+        --------
+        >>> from asklens.config import Config
+        >>> TopicModel.from_config(Config()).backend
+        'tfidf'
+        """
+        topics = config.topics
+        return cls(
+            backend=topics.backend,
+            model=topics.model or None,
+            n_topics=topics.n_topics,
+            random_state=topics.random_state,
+            max_misc_share=topics.max_misc_share,
+            curation=str(config.resolve(topics.curation_file)) if topics.curation_file else None,
+            cache_dir=str(config.resolve(config.workspace.cache_dir)),
+        )
 
     # ---------------------------------------------------------------- input handling
     def _unpack(self, questions: Any) -> tuple[list[str], list[str | None] | None]:
@@ -512,8 +540,8 @@ class TopicModel(BaseEstimator):
         first = self._first_period(periods)
         for t in range(k):
             self._register(t, first, "born")
-        self._observe(raw, periods)
         self.labels_ = self._apply_curation(raw, texts)
+        self._observe(self.labels_, periods)
         self._describe(texts, self.labels_, X)
         return self
 
@@ -734,8 +762,8 @@ class TopicModel(BaseEstimator):
             order = np.argsort(-near, kind="stable")[: misc.size - allowed]
             raw[misc[order]] = self.centroid_ids_[rows[order]]
         self.pool_ = new_pool[-5000:].astype(np.float32)
-        self._observe(raw, periods)
         ids = self._apply_curation(raw, texts)
+        self._observe(ids, periods)
         self._describe(texts, ids, X)
         self._refresh_sizes()
         return ids
@@ -836,8 +864,8 @@ class TopicModel(BaseEstimator):
         raw, _ = self._raw_assign(X)
         for entry in self.registry_.values():
             entry["size"] = 0
-        self._observe(raw, periods)
         self.labels_ = self._apply_curation(raw, texts)
+        self._observe(self.labels_, periods)
         self._describe(texts, self.labels_, X)
         self._refresh_sizes()
         return self
@@ -885,6 +913,3 @@ class TopicModel(BaseEstimator):
             raise InputError("this file does not hold a TopicModel", path=file, fix="point to a saved topic model")
         return obj
 
-    def __getstate__(self) -> dict:
-        state = self.__dict__.copy()
-        return state
