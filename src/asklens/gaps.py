@@ -902,7 +902,7 @@ def predict_effort(
     V = _vectors_for(questions, vectors, vectorizer, random_state)
     X = _effort_features(questions, V)
     Xc, yc = X[coded], y[coded].astype(int)
-    strat = yc if np.bincount(yc).min(initial=99) >= 2 and min(np.unique(yc, return_counts=True)[1]) >= 2 else None
+    strat = yc if np.unique(yc, return_counts=True)[1].min() >= 2 else None
     Xtr, Xte, ytr, yte = train_test_split(Xc, yc, test_size=test_size, random_state=random_state, stratify=strat)
     rng = np.random.default_rng(random_state)
 
