@@ -82,6 +82,16 @@ def test_rubric_finds_the_planted_topics_with_true_topics(workspace):
     assert p >= 0.9 and r >= 0.9, f"stale FAQs: precision {p:.2f}, recall {r:.2f}: {sorted(stale)}"
 
 
+def test_trends_find_the_planted_rising_new_and_fading_topics(workspace):
+    config, questions, faq, truth, keys = workspace
+    q = questions.assign(topic_id=questions["true_topic"].map({k: i for i, k in enumerate(keys)}).astype(int),
+                         topic_label=questions["true_topic"])
+    out = asklens.rising_topics(q, config=config)
+    found = {(r.topic_label, r.status) for r in out.itertuples() if r.status != "steady"}
+    planted = {(t["topic"], t["trend"]) for t in truth["topics"] if t["trend"] != "steady"}
+    assert found == planted
+
+
 #: what the whole pipeline reached when this test was written (figures in benchmarks/README.md);
 #: a regression guard below the 0.9 target, which needs better-separated fitted topics
 FITTED_FLOORS = {"standardised": 0.7, "needs_people": 0.5, "missing_faq": 0.4}

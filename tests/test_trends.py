@@ -20,6 +20,7 @@ from asklens.trends import (
 )
 
 TZ = "America/New_York"
+SHORT = Config.from_dict({"rubric": {"trend_window_months": 3}})
 
 
 def log(rows: list[tuple[str, int]], **extra: list) -> pd.DataFrame:
@@ -78,7 +79,7 @@ def test_topic_trends_needs_topic_id_and_a_known_freq():
 def test_rising_topics_hand_computed_binomial_test():
     # topic 0 steady 20/month; topic 1: 3/month for 3 months then 30/month for 3 months
     q = monthly({0: [20] * 6, 1: [3, 3, 3, 30, 30, 30]})
-    out = rising_topics(q, period="2024-06").set_index("topic_id")
+    out = rising_topics(q, period="2024-06", config=SHORT).set_index("topic_id")
     r, b = 90, 9
     n_recent, n_base = 60 + 90, 60 + 9
     p = stats.binomtest(r, r + b, n_recent / (n_recent + n_base)).pvalue
@@ -94,7 +95,7 @@ def test_rising_topics_hand_computed_binomial_test():
 def test_rising_topics_new_fading_and_noise():
     q = monthly({0: [10, 11, 9, 10, 12, 10], 1: [0, 0, 0, 4, 5, 6], 2: [15, 14, 16, 1, 0, 1],
                  3: [1, 0, 0, 0, 0, 3]})
-    out = rising_topics(q, period="2024-06").set_index("topic_id")
+    out = rising_topics(q, period="2024-06", config=SHORT).set_index("topic_id")
     assert out.loc[1, "status"] == "new"
     assert out.loc[2, "status"] == "fading"
     assert out.loc[0, "status"] == "steady"
@@ -108,10 +109,12 @@ def test_rising_topics_calls_a_yearly_surge_seasonal():
     base = [20] * 24
     surge = [3] * 8 + [30, 30, 30] + [3] * 9 + [30, 30, 30, 3]
     q = monthly({0: base, 1: surge})
-    out = rising_topics(q, period="2025-11").set_index("topic_id")
+    out = rising_topics(q, period="2025-11", config=SHORT).set_index("topic_id")
     assert out.loc[1, "status"] == "seasonal", out.loc[1, "reason"]
     assert out.loc[1, "n_last_year"] == 90
-    cfg = Config.from_dict({"rubric": {"trend_min_ratio": 50.0}})
+    # a whole year against the year before: the surge is in both, nothing changed
+    assert rising_topics(q, period="2025-11").set_index("topic_id").loc[1, "status"] == "steady"
+    cfg = Config.from_dict({"rubric": {"trend_min_ratio": 50.0, "trend_window_months": 3}})
     assert rising_topics(q, period="2025-11", config=cfg).set_index("topic_id").loc[1, "status"] == "steady"
 
 

@@ -154,7 +154,9 @@ class RubricConfig:
     Stale FAQ: no question matched it in the last ``stale_months`` months, or it is
     read less than ``stale_view_share`` of the median entry's views.
     Trends: the last ``trend_window_months`` months are compared with the months before
-    and with the same months a year earlier; a change is reported when it is significant
+    and with the same months a year earlier (the default 12 compares this year with the
+    last, so the academic year's seasons cancel; 3 gives short-term news, where the same
+    months a year earlier separate seasonal surges from real change); a change is reported when it is significant
     at ``trend_alpha`` (binomial test on the topic's share), at least ``trend_min_ratio``
     fold, and involves at least ``trend_min_count`` questions.
     """
@@ -177,7 +179,7 @@ class RubricConfig:
     findability_view_ratio: float = 0.3
     stale_months: int = 6
     stale_view_share: float = 0.1
-    trend_window_months: int = 3
+    trend_window_months: int = 12
     trend_alpha: float = 0.01
     trend_min_ratio: float = 1.5
     trend_min_count: int = 10
