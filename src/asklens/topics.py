@@ -507,7 +507,7 @@ class TopicModel(BaseEstimator):
         self.centroids_ = C
         self.centroid_ids_ = np.asarray(ids, dtype=np.int64)
         sims = np.einsum("ij,ij->i", Xs, C[local]) if local.size else np.zeros(0)
-        self.misc_threshold_ = float(np.quantile(sims, self.misc_quantile)) if sims.size else 0.0
+        self.misc_threshold_ = float(np.quantile(sims, self.misc_quantile, method="lower")) if sims.size else 0.0
         self.thresholds_ = np.full(C.shape[0], self.misc_threshold_, dtype=np.float32)
         cohesion = [float(sims[local == c].mean()) for c in range(k)] if k else []
         self.cohesion_ = float(np.median(cohesion)) if cohesion else 0.0
