@@ -196,7 +196,6 @@ def automation_candidates(
     n_ly = tid_all[(months_all == end - 12).to_numpy()].value_counts()
     has_ly = bool((months_all == end - 12).any())
 
-    span_months = rub.window_months
     first = months_all.min() if len(months_all) else end
     span_months = int(max(1, min(rub.window_months, (end - first).n + 1)))
     wk = local[win].dt.to_period("W-SUN")
