@@ -117,6 +117,8 @@ def test_automation_candidates_scores_recurring_groups():
     assert len(g) == 1 and g["n_questions"].item() == len(ids)
     assert g["representative_questions"].item() == ["how do I renew my books"]
     assert g["cohesion"].item() > 0.9
+    in_dec = (q["question_id"].isin(ids) & (q["asked_at"] >= pd.Timestamp("2025-12-01", tz=TZ))).sum()
+    assert g["n_period"].item() == in_dec
 
 
 def test_classify_topics_the_rubric():

@@ -262,8 +262,10 @@ def automation_candidates(
         if lvl == "topic":
             np_, nprev, nly = int(n_period.get(t, 0)), int(n_prev.get(t, 0)), int(n_ly.get(t, 0))
             rep = reps.get(t, [])
-        else:
-            np_ = nprev = nly = 0
+        else:  # a group's members are the window's questions: a year earlier is outside it
+            np_ = int((qm[members] == end).sum())
+            nprev = int((qm[members] == end - 1).sum())
+            nly = 0
             rep = [str(texts[members[0]])[:300]]
             r_rep = recurring[(recurring["topic_id"] == t) & (recurring["group_id"] == g)]
             if len(r_rep):
@@ -298,10 +300,8 @@ _CAND_COLS = ["level", "topic_id", "topic_label", "group_id", "n_questions", "pe
 
 
 def _trend_text(n: int, prev: int, ly: int, has_ly: bool, level: str) -> str:
-    if level != "topic":
-        return ""
     parts = [f"{n} this month vs {prev} the month before"]
-    if has_ly:
+    if has_ly and level == "topic":
         parts.append(f"{ly} a year earlier")
     return ", ".join(parts)
 
