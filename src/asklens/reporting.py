@@ -1025,7 +1025,11 @@ def render_report(
             t0 = time.perf_counter()
             report("writing the HTML page", 0, 1)
             kpis_path = staging / "kpis.json"
-            kpis = json.loads(kpis_path.read_text(encoding="utf-8")) if kpis_path.is_file() else {}
+            if kpis_path.is_file():
+                kpis = json.loads(kpis_path.read_text(encoding="utf-8"))
+            else:  # a custom notebook that wrote no headline figures: the index still lists the month
+                kpis = {"month": month, "library": cfg.workspace.name}
+                kpis_path.write_text(json.dumps(kpis, indent=2, sort_keys=True) + "\n", encoding="utf-8")
             library = kpis.get("library") or cfg.workspace.name
             export_html(executed, staging / "report.html",
                         title=f"{library} — questions report, {_month_words(month)}")
@@ -1128,7 +1132,8 @@ def _execute(nb: Any, params: dict[str, Any], *, staging: Path, out: Path, month
                 nb, str(output), parameters=params, kernel_name=kernel_name, progress_bar=False,
                 log_output=False, start_timeout=cfg.report.kernel_start_timeout,
                 execution_timeout=cfg.report.execution_timeout, cwd=str(cwd),
-                on_cell_start=on_start, on_cell_complete=on_done, **extra,
+                on_cell_start=on_start, on_cell_complete=on_done, kernel_manager_class=_quiet_kernel_manager(),
+                **extra,
             )
     except PapermillExecutionError as exc:
         where = _keep_failed(output, out, month)
@@ -1169,6 +1174,21 @@ def _execute(nb: Any, params: dict[str, Any], *, staging: Path, out: Path, month
             shutil.rmtree(ipc_dir, ignore_errors=True)
     timings["execute"] = time.perf_counter() - t0
     return executed
+
+
+def _quiet_kernel_manager() -> type:
+    """Return a kernel manager whose kernel writes nothing to our stderr (cell errors are in the notebook)."""
+    import subprocess
+
+    from jupyter_client import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def _executed_or(output: Path, nb: Any) -> Any:
