@@ -71,6 +71,7 @@ def test_semantic_without_any_model_is_a_clear_config_error(monkeypatch: pytest.
         make_vectorizer("semantic")
 
 
+@pytest.mark.semantic
 def test_semantic_bad_model_folder_is_a_config_error(tmp_path) -> None:
     pytest.importorskip("sentence_transformers")
     v = SemanticVectorizer(model=str(tmp_path), cache_dir=tmp_path / "cache").fit([])
