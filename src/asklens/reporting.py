@@ -1898,8 +1898,7 @@ def _fit_topics(history: pd.DataFrame, *, cfg: Config, seed: int) -> tuple[pd.Da
         ids = np.asarray(model.assign(history), dtype=int)
         how = f"saved topic model in {cfg.topics.model_dir}"
     else:
-        model = TopicModel(backend=cfg.topics.backend, model=cfg.topics.model or None, n_topics=cfg.topics.n_topics,
-                           random_state=seed, max_misc_share=cfg.topics.max_misc_share, curation=curation)
+        model = TopicModel.from_config(cfg).set_params(random_state=seed, curation=curation)
         model.fit(history)
         ids = np.asarray(model.labels_, dtype=int)
         how = f"topics found in the {len(history):,} questions up to this month (seed {seed})"
