@@ -222,3 +222,11 @@ def test_from_config_reads_the_topics_section(tmp_path) -> None:
     assert tm.n_topics == 4 and tm.random_state == 7 and tm.backend == "tfidf"
     assert tm.curation == str(tmp_path / "topics.toml")
     assert tm.cache_dir == str(tmp_path / "data" / "cache")
+
+
+def test_update_keeps_the_descriptions_of_known_topics(log: pd.DataFrame) -> None:
+    tm = TopicModel(random_state=0).fit(log)
+    before = tm.topics_.set_index("topic_id")[["label", "keywords", "examples"]]
+    tm.update(make_log(30, months=["2025-01"], seed=9, topics={"print": TEMPLATES["print"]}))
+    after = tm.topics_.set_index("topic_id")[["label", "keywords", "examples"]]
+    pd.testing.assert_frame_equal(after.loc[before.index], before)

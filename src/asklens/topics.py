@@ -625,47 +625,53 @@ class TopicModel(BaseEstimator):
                               fix=f"use one of the topic ids in topics_ (0 to {self.next_id_ - 1})")
 
     # ---------------------------------------------------------------- description
-    def _describe(self, texts: Sequence[str], ids: np.ndarray, X: np.ndarray | None) -> None:
+    def _describe(self, texts: Sequence[str], ids: np.ndarray, X: np.ndarray | None, *, fresh: bool = True) -> None:
+        """Build ``topics_``: describe the topics (all when ``fresh``, else only those never described)."""
         cur = self._curation()
         merged_away = {t for e in cur["merge"] for t in e["topics"][1:]}
         merge_label = {e["topics"][0]: e["label"] for e in cur["merge"] if e.get("label")}
         split_label = {self.curation_ids_[f"{e['topic']}:{'|'.join(e['keywords'])}"]: e["label"]
                        for e in cur["split"] if e.get("label")}
         active = sorted(t for t, e in self.registry_.items() if e["status"] == "active" and t not in merged_away)
-        desc = None
+        if fresh or not hasattr(self, "descriptions_"):
+            self.descriptions_: dict[int, dict[str, Any]] = {}
         keep = ids >= 0
-        if keep.any():
+        wanted = {int(t) for t in np.unique(ids[keep])} - set(self.descriptions_)
+        if wanted:
             try:
                 from asklens.describe import describe_topics
-            except ImportError:
+            except ImportError:  # pragma: no cover - describe ships with asklens
                 describe_topics = None
+            desc = None
             if describe_topics is not None:
                 sel = np.flatnonzero(keep)
-                if sel.size > _DESCRIBE_MAX:  # labels and keywords from a seeded sample; sizes are counted below
+                if sel.size > _DESCRIBE_MAX:  # labels and keywords from a seeded sample; sizes are counted apart
                     rng = check_random_state(self.random_state)
                     sel = np.sort(rng.choice(sel, size=_DESCRIBE_MAX, replace=False))
-                desc = describe_topics([texts[i] for i in sel], ids[sel],
-                                       vectors=None if X is None else X[sel])
+                desc = describe_topics([texts[i] for i in sel], ids[sel], vectors=None if X is None else X[sel])
                 desc = desc.set_index("topic_id")
+            for t in sorted(wanted):
+                if desc is not None and t in desc.index:
+                    self.descriptions_[t] = {"label": str(desc.at[t, "label"]),
+                                             "keywords": list(desc.at[t, "keywords"]),
+                                             "examples": list(desc.at[t, "examples"])}
+                elif X is not None:
+                    members = np.flatnonzero(ids == t)
+                    centre = _normalize(X[members].mean(axis=0, keepdims=True))[0]
+                    best = members[np.argsort(-(X[members] @ centre), kind="stable")[:3]]
+                    self.descriptions_[t] = {"label": f"topic {t}", "keywords": [],
+                                             "examples": [texts[i] for i in best]}
         counts = pd.Series(ids[keep]).value_counts()
         rows = []
         for t in active:
             entry = self.registry_[t]
-            label, keywords, examples = f"topic {t}", [], []
-            if desc is not None and t in desc.index:
-                label = str(desc.at[t, "label"])
-                keywords = list(desc.at[t, "keywords"])
-                examples = list(desc.at[t, "examples"])
-            elif X is not None and t in counts.index:
-                members = np.flatnonzero(ids == t)
-                centre = _normalize(X[members].mean(axis=0, keepdims=True))[0]
-                best = members[np.argsort(-(X[members] @ centre), kind="stable")[:3]]
-                examples = [texts[i] for i in best]
-            label = merge_label.get(t, split_label.get(t, label))
+            d = self.descriptions_.get(t, {"label": f"topic {t}", "keywords": [], "examples": []})
+            label = merge_label.get(t, split_label.get(t, d["label"]))
             label = cur["rename"].get(t, label)
             status = "ignored" if t in cur["ignore"] else "active"
-            rows.append({"topic_id": t, "label": label, "keywords": keywords, "size": int(counts.get(t, 0)),
-                         "examples": examples, "first_seen": entry["first_seen"], "last_seen": entry["last_seen"],
+            rows.append({"topic_id": t, "label": label, "keywords": list(d["keywords"]),
+                         "size": int(counts.get(t, 0)), "examples": list(d["examples"]),
+                         "first_seen": entry["first_seen"], "last_seen": entry["last_seen"],
                          "status": status, "pinned": t in cur["pin"]})
         self.topics_ = pd.DataFrame(rows, columns=TOPIC_COLUMNS)
         self.topics_["topic_id"] = self.topics_["topic_id"].astype("int64")
@@ -764,7 +770,7 @@ class TopicModel(BaseEstimator):
         self.pool_ = new_pool[-5000:].astype(np.float32)
         ids = self._apply_curation(raw, texts)
         self._observe(ids, periods)
-        self._describe(texts, ids, X)
+        self._describe(texts, ids, X, fresh=False)  # known topics keep their description; new ones get one
         self._refresh_sizes()
         return ids
 
