@@ -46,3 +46,19 @@ def test_unknown_command_exits_2_without_traceback() -> None:
     out = _cli("frobnicate")
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
+
+
+def test_a_commands_exit_status_reaches_the_shell() -> None:
+    from asklens.cli import app, main
+
+    @app.command("_exit7", hidden=True)
+    def _exit7() -> None:
+        import typer
+
+        raise typer.Exit(7)
+
+    try:
+        assert main(["_exit7"]) == 7
+        assert main(["--version"]) == 0
+    finally:
+        app.registered_commands[:] = [c for c in app.registered_commands if c.name != "_exit7"]

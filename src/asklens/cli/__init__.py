@@ -54,7 +54,8 @@ from asklens.cli import evaluate_cmd  # noqa: E402,F401
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status (0 ok, 2 bad input or config, 3 notebook failed)."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode, click returns a command's typer.Exit(n) status instead of raising it.
+        status = app(args=argv, standalone_mode=False)
     except AsklensError as exc:
         typer.echo(f"asklens: error: {exc.one_line()}", err=True)
         return exc.exit_code
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return 2
         raise
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 def run() -> None:  # pragma: no cover - console entry point
