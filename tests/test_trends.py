@@ -184,6 +184,15 @@ def test_seasonal_comparison_compares_the_same_week_a_year_earlier():
     assert set(by_topic.columns) >= {"topic_id", "topic_label"} and len(by_topic) == 3
 
 
+def test_seasonal_weeks_before_the_log_begins_are_not_compared():
+    # the log starts in week 3 of Fall 2024: weeks 1-2 of last year have no data, not zero questions
+    rows = [("2024-09-10 12:00", 0)] * 10 + [("2025-08-26 12:00", 0)] * 30 + [("2025-09-09 12:00", 0)] * 12
+    out = seasonal_comparison(log(rows), at="2025-09-10", by_topic=False).set_index("term_week")
+    assert out.loc[1, "status"] == "no comparison" and "log begins after week 1" in out.loc[1, "reason"]
+    assert out.loc[2, "status"] == "no comparison"
+    assert out.loc[3, "status"] == "as usual"  # 12 vs 10
+
+
 def test_empty_log_gives_empty_tables():
     q = log([])
     assert topic_trends(q).empty

@@ -1797,21 +1797,9 @@ def build_report_data(
     seasonal = trends.seasonal_comparison(history, at=at, by_topic=False, config=cfg)
     tables["seasonal"] = seasonal
     flags = seasonal[seasonal["status"].isin(["higher", "lower"])].reset_index(drop=True)
-    if len(flags):
-        # weeks of last year's term from before the logs begin have no data, not "0 questions"
-        first_day = history["asked_at"].min().tz_localize(None).normalize() \
-            if history["asked_at"].dt.tz is not None else history["asked_at"].min().normalize()
-        local = history["asked_at"].dt.tz_localize(None) if history["asked_at"].dt.tz is not None \
-            else history["asked_at"]
-        cal = trends.term_calendar(cfg, years=range(local.min().year - 1, local.max().year + 2))
-        starts = dict(zip(cal["term"].astype(str), cal["start"]))
-        week_end = [starts[t] + pd.Timedelta(days=7 * int(w)) if t in starts else pd.NaT
-                    for t, w in zip(flags["last_year_term"].astype(str), flags["term_week"])]
-        covered = [pd.notna(e) and e > first_day for e in week_end]
-        if not all(covered):
-            notes["seasonal"] = ("The question logs begin after some weeks of the same term last year; those "
-                                 "weeks are not compared.")
-        flags = flags[covered].reset_index(drop=True)
+    if seasonal["reason"].str.contains("log begins after week").any():
+        notes["seasonal"] = ("The question logs begin after some weeks of the same term last year; those "
+                             "weeks are not compared.")
     tables["seasonal_flags"] = flags
     tables["load_heatmap"] = trends.load_heatmap(history, period=month, months=3)
     notes["trends"] = (f"Trends compare the last {cfg.rubric.trend_window_months} months with the "

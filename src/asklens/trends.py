@@ -583,9 +583,14 @@ def seasonal_comparison(
         last = frame[frame["term"] == p_row["term"]]
         last_counts = last.groupby(keys).size()
         last_name = str(p_row["term"])
+        # weeks of last year's term that ended before the log begins have no data, not zero questions
+        first_day = _local(questions["asked_at"]).min().normalize()
+        uncovered = {wk for wk in range(1, last_week + 1)
+                     if p_row["start"] + pd.Timedelta(days=7 * wk) <= first_day}
     else:
         last_counts = pd.Series(dtype=int)
         last_name = ""
+        uncovered = set()
     if by_topic:
         tids = sorted(set(questions["topic_id"].astype(int)))
         grid = pd.MultiIndex.from_product([range(1, last_week + 1), tids], names=keys)
@@ -604,6 +609,8 @@ def seasonal_comparison(
         p = float(stats.binomtest(int(n1), int(n1 + n0), 0.5).pvalue) if n1 + n0 else float("nan")
         if not last_name:
             st, why = "no comparison", f"no earlier {cur['kind']} term in the calendar to compare week {wk} with"
+        elif wk in uncovered:
+            st, why = "no comparison", f"the log begins after week {wk} of {last_name}, so there is nothing to compare with"
         elif np.isfinite(p) and p < rub.trend_alpha and max(n1, n0) >= rub.trend_min_count and \
                 (ratio >= rub.trend_min_ratio or ratio <= 1 / rub.trend_min_ratio):
             st = "higher" if ratio > 1 else "lower"
