@@ -230,3 +230,27 @@ def test_update_keeps_the_descriptions_of_known_topics(log: pd.DataFrame) -> Non
     tm.update(make_log(30, months=["2025-01"], seed=9, topics={"print": TEMPLATES["print"]}))
     after = tm.topics_.set_index("topic_id")[["label", "keywords", "examples"]]
     pd.testing.assert_frame_equal(after.loc[before.index], before)
+
+
+@pytest.mark.slow
+def test_ids_survive_a_refit_on_the_sample_workspace() -> None:
+    """Fit on months 1-12 of data/sample, update monthly to 24, refit on all: >= 90% keep their topic id."""
+    from pathlib import Path
+
+    import asklens
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "sample" / "questions"
+    if not folder.is_dir():
+        pytest.skip("the sample workspace is not generated")
+    questions = asklens.read_questions([folder])
+    months = questions["asked_at"].dt.strftime("%Y-%m")
+    order = sorted(months.unique())[:24]
+    tm = TopicModel(random_state=0).fit(questions[months.isin(order[:12])])
+    for month in order[12:]:
+        ids = tm.update(questions[months == month])
+        assert np.mean(ids < 0) <= 0.05
+    everything = questions[months.isin(order)]
+    before = tm.assign(everything)
+    tm.refit(everything)
+    assert np.mean(before == tm.labels_) >= 0.9
+    assert np.mean(tm.labels_ < 0) <= 0.05
