@@ -85,6 +85,17 @@ def test_report_runs_prints_where_and_is_log_friendly(workspace):
     assert json.loads((folder / "manifest.json").read_text())["seed"] == 1
 
 
+def test_report_reads_a_folder_of_logs_and_fingerprints_each_file(workspace):
+    logs = workspace / "logs"
+    logs.mkdir()
+    (workspace / "questions.csv").rename(logs / "questions.csv")
+    res = run("report", "--questions", "logs", "--month", "2025-12", "--quiet", cwd=workspace)
+    assert res.returncode == 0, res.stderr
+    manifest = json.loads((workspace / "reports" / "2025-12" / "manifest.json").read_text())
+    [entry] = manifest["inputs"]["questions"]
+    assert entry["path"].endswith("questions.csv") and len(entry["sha256"]) == 64
+
+
 @pytest.mark.slow
 def test_failing_notebook_exits_3_and_names_the_cell(workspace):
     toml = (workspace / "asklens.toml").read_text()

@@ -1042,7 +1042,9 @@ def render_report(
                 "notebook": {"path": str(nb_path), "sha256": _sha256(nb_path)},
                 "config": {"path": config_path, "digest": cfg.digest()},
                 "inputs": {
-                    "questions": [{"path": str(p), "bytes": p.stat().st_size, "sha256": _sha256(p)} for p in paths],
+                    "questions": [{"path": str(f), "bytes": f.stat().st_size, "sha256": _sha256(f)}
+                                  for p in paths for f in (sorted(c for c in p.iterdir() if c.is_file())
+                                                           if p.is_dir() else [p])],
                     "faq": ({"path": str(faq_path), "bytes": faq_path.stat().st_size, "sha256": _sha256(faq_path)}
                             if faq_path else None),
                 },
