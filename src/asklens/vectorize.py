@@ -249,6 +249,10 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         Tokens kept per text; questions longer than that are cut.
     n_threads : int, optional
         Torch threads (default: the number of CPUs, at most 4).
+    quantize : bool, default False
+        Run the model's linear layers in int8 (dynamic quantization): about 3-4x
+        faster on CPU, at a small cost in quality (all-MiniLM-L6-v2 on Banking77 /
+        Miami topics: NMI -0.005 / -0.012). Cached apart from full-precision vectors.
     random_state : int, default 0
         Unused (embedding is deterministic); kept for a uniform interface.
     """
@@ -261,6 +265,7 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         batch_size: int = 64,
         max_seq_length: int = 128,
         n_threads: int | None = None,
+        quantize: bool = False,
         random_state: int = 0,
     ) -> None:
         self.model = model
@@ -268,6 +273,7 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         self.batch_size = batch_size
         self.max_seq_length = max_seq_length
         self.n_threads = n_threads
+        self.quantize = quantize
         self.random_state = random_state
 
     # the loaded network is not part of the estimator's state (not pickled)
@@ -309,6 +315,12 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
                 fix="give a local model folder or an installed model name in [topics] model",
             ) from None
         encoder.max_seq_length = int(self.max_seq_length)
+        if self.quantize:
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                encoder = torch.ao.quantization.quantize_dynamic(encoder, {torch.nn.Linear}, dtype=torch.qint8)
         self._encoder = encoder
         return encoder
 
@@ -325,7 +337,8 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
     def fit(self, texts: Sequence[str] | None = None, y: object = None) -> "SemanticVectorizer":
         """Record the model identity (nothing is learned); return ``self``."""
         path = self._model_path()
-        self.model_id_ = f"{Path(path).name if Path(path).expanduser().is_dir() else path}@{self.max_seq_length}"
+        self.model_id_ = (f"{Path(path).name if Path(path).expanduser().is_dir() else path}@{self.max_seq_length}"
+                          + ("+int8" if self.quantize else ""))
         return self
 
     def fit_transform(self, texts: Sequence[str], y: object = None) -> np.ndarray:
