@@ -333,6 +333,32 @@ _INSTITUTION_WORDS = frozenset(
     services service institute museum archive archives collection collections lab laboratory commons press
     journal review society association foundation company inc llc corp street st avenue ave road rd drive""".split()
 )
+# Words of library services, databases, tools, courses and organisations: a two-word sign-off
+# candidate ("- Interlibrary Loan", "- Nexis Uni", "Thanks, Course Reserves") holding one is not a person.
+_ORG_WORDS = frozenset(
+    """loan loans reserve reserves course courses delivery document documents guide guides search scholar
+    database databases catalog catalogue account accounts login password renewal renewals renew hold holds fine
+    fines fee fees request requests form forms tutorial tutorials video videos page pages portal app apps system
+    systems software data stats statistics map maps record records newspaper newspapers magazine magazines times
+    post news daily weekly monthly book books ebook ebooks article articles journals periodicals collection special
+    digital media online academic source sources complete premier plus direct central core elite edge express
+    general reference research writing studies study methods method design science sciences nature health medicine
+    medical nursing clinical public policy government political politics social work criminal justice
+    environmental computer computing information literature composition rhetoric calculus algebra statistics
+    anatomy physiology marketing finance accounting management anthropology geography geology astronomy genetics
+    ecology neuroscience kinesiology nutrition architecture theatre theater film films communication journalism
+    religion religious theology linguistics honors seminar capstone thesis dissertation project proposal paper
+    essay report assignment homework exam final midterm quiz syllabus lecture chapter unit module week part volume
+    print printing printer printers scan scanner scanning copy copies lost found items item equipment laptop laptops
+    room rooms space spaces floor wifi network tech technology makerspace gallery exhibit exhibits event events
+    workshop workshops program programs club team crew group committee board council staff desk help ask us we
+    pubmed medline psycinfo psycarticles scopus ebsco ebscohost nexis lexis uni muse jstor wiley springer
+    elsevier westlaw kanopy overdrive hoopla zotero endnote mendeley refworks libguides libcal
+    springshare primo alma summon onefile britannica credo statista mergent factiva ibisworld morningstar
+    bloomberg reuters cinahl eric econlit hathitrust archive archives smithsonian congress senate house court
+    county city state federal national department ministry bureau agency inc co ltd corporation foundation
+    sent iphone android outlook gmail mobile device""".split()
+)
 _ROLE_SPEAKERS = frozenset(
     """patron staff librarian guest user visitor system you me operator agent bot chatbot student customer
     reader asker answerer library admin moderator""".split()
@@ -797,6 +823,21 @@ _AFTER_SIGNOFF = (
     r"(?=[ \t]*[.!]?[ \t]*(?:$|\n|\()|,[ \t]*(?i:an?|the|class|senior|junior|sophomore|freshman|grad|graduate"
     r"|phd|student|\d))"
 )
+# A personal name of two or three capitalised tokens (an optional middle initial between):
+# the sign-off detectors below use it without any announcing words, so they need two tokens.
+_NAME2 = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME_TOKEN}){{1,2}}".replace(r"\[NAME\]|", "")
+#: a closing phrase that may follow a signature ("- Jane Doe Thank you for your help.").
+_CLOSING = (
+    r"(?i:thanks?\b|thank[ \t]+you|thx\b|tysm\b|ty\b|many[ \t]+thanks|best\b|regards|cheers|sincerely"
+    r"|(?:i[ \t]+)?(?:really[ \t]+|truly[ \t]+)?appreciate|much[ \t]+appreciated|have[ \t]+an?[ \t]+\w+[ \t]+"
+    r"(?:day|one|weekend|evening|night|week)|take[ \t]+care|respectfully|sent[ \t]+from|cordially)"
+)
+#: what may follow a signature: the end of the line (punctuation or an emoticon between) or a closing.
+_AFTER_SIGNATURE = rf"(?=[ \t]*[^\w\s]{{0,4}}[ \t]*(?:\n|$)|[ \t,.!]+{_CLOSING})"
+#: closings that introduce a name without punctuation ("Thank you Jane Doe"); the others need it ("Best, Jane").
+_BARE_CLOSINGS = [_THANKS, rf"many[ \t]+{_THANKS}", "thx", "ty", r"kind[ \t]+regards",
+                  r"warm(?:est)?[ \t]+regards", r"best[ \t]+regards", "regards",
+                  r"sincerely(?:[ \t]+yours)?", "cheers", "respectfully", "cordially"]
 #: name triggers: (RE2 prefilter, pattern with groups "pre" and "name"). Each runs only on the
 #: rows its prefilter picks, so that the common words ("thanks", "I'm") cost little.
 _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -813,8 +854,8 @@ _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"(?P<pre>{_I_AM}[ \t]+{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_I_AM}"),
     # sign-offs: Thanks, Jane Doe
     (r"(?i:thank|thx|ty|regards|sincerely|cheers|best|respectfully|yours|take care|cordially|blessings)",
-     rf"(?P<pre>{_word_start(_SIGNOFF_WORDS)}[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME})"
-     rf"{_AFTER_SIGNOFF}"),
+     rf"(?P<pre>(?:{_word_start(_BARE_CLOSINGS)}[ \t]*[,!.:\-–—]*|{_word_start(_SIGNOFF_WORDS)}"
+     rf"(?:[ \t]*[,!.:\-–—]+|[ \t]*(?=\n)))\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_SIGNOFF}"),
     # Jane Doe here, ...
     (r"[A-Za-z\]] here",
      rf"(?P<pre>(?:(?m:^)|(?<=[.!?][ \t])|(?i:\b(?:hi|hello|hey)[,!]?[ \t]+)){_TITLE})(?P<name>{_FULL_NAME})"
@@ -822,6 +863,19 @@ _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
     # a dash signature at the very end: "... when it comes in. - Jane Doe"
     (r"[-–—~] ?[A-Z\[]",
      rf"(?P<pre>(?:(?<=[.!?)])|(?m:^))[ \t]*[-–—~]+[ \t]*{_TITLE})(?P<name>{_FULL_NAME})(?=[ \t]*[.!]?[ \t]*$)"),
+    # a dash signature: "... how do I do that? - Jane Doe I appreciate your help." / "-- Jane M. Doe" at
+    # the end of a line (transcript messages end there) or before a closing phrase; two name tokens
+    (r"[-–—~][ \t]*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[ \t]+[A-ZÀ-ÖØ-Þ]",
+     rf"(?P<presig>[-–—~](?<![^\s][-–—~])-?[ \t]*{_TITLE})(?P<sig>{_NAME2}){_AFTER_SIGNATURE}"),
+    # a closing, then a name of two tokens, whatever follows: "Thank you Jane Doe for ...", "Best,\nJane Doe. Sent"
+    (r"(?i:thank|thx|ty|regards|sincerely|cheers|best|respectfully|yours|care|cordially|blessings)"
+     r"(?s:.){0,60}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[ \t]+[A-ZÀ-ÖØ-Þ]",
+     rf"(?P<presig>(?:{_word_start(_BARE_CLOSINGS)}[ \t]*[,!.:\-–—]*|{_word_start(_SIGNOFF_WORDS)}"
+     rf"(?:[ \t]*[,!.:\-–—]+|[ \t]*(?=\n)))\s*{_TITLE})(?P<sig>{_NAME2})"),
+    # a name alone on the last line of a message: "Can I renew it?\nJane Doe"
+    (r"[.!?,:;)][ \t]*\n[ \t]*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[ \t]+[A-ZÀ-ÖØ-Þ]",
+     rf"(?P<presig>[.!?,:;)][ \t]*\n[ \t]*{_TITLE})(?P<sig>{_NAME2})"
+     rf"(?=[ \t]*[^\w\s]{{0,4}}[ \t]*$|[ \t,.!]+{_CLOSING})"),
     # transcript speaker prefixes: 10:02:11 - Jane Doe : text
     (r"[0-9]:[0-9][0-9]",
      r"(?P<spk>(?m:^)[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?\]?[ \t]*[-–][ \t]*)"
@@ -837,14 +891,14 @@ def _is_name(candidate: str, *, lowercase: bool = False) -> str | None:
     if not tokens:
         return None
     words = [t.strip(".,'’").lower() for t in tokens]
-    if words[0] in _NOT_NAMES or words[0] in _INSTITUTION_WORDS:
+    if words[0] in _NOT_NAMES or words[0] in _INSTITUTION_WORDS or words[0] in _ORG_WORDS:
         return None
     if any(w in _INSTITUTION_WORDS for w in words):
         return None
     # keep the leading tokens that look like a name
     kept = []
     for tok, w in zip(tokens, words):
-        if w in _NOT_NAMES:
+        if w in _NOT_NAMES or w in _ORG_WORDS:
             break
         kept.append(tok)
     if not kept:
@@ -854,9 +908,38 @@ def _is_name(candidate: str, *, lowercase: bool = False) -> str | None:
     return " ".join(kept)
 
 
+_TOKEN = re.compile(r"\S+")
+
+
+def _is_full_name(candidate: str) -> str | None:
+    """Return the leading part of ``candidate`` that is a name of at least two tokens, or None.
+
+    Used where no words announce the name (dash signatures, a name after a closing), so
+    it is strict: no token may be a library, database, course or organisation word
+    ("- King Library", "- Interlibrary Loan", "Thanks, Course Reserves").
+    """
+    tokens = list(_TOKEN.finditer(candidate))
+    words = [t.group(0).strip(".,'’").lower() for t in tokens]
+    if any(w in _INSTITUTION_WORDS for w in words):
+        return None
+    n = 0  # the name ends at the first word that is not a name ("Jane Doe Sent from my iPhone")
+    while n < len(words) and words[n] not in _NOT_NAMES and words[n] not in _ORG_WORDS:
+        n += 1
+    if sum(len(w) >= 2 for w in words[:n]) < 2 or len(words[n - 1]) < 2:
+        return None  # one real token, or ends on a middle initial
+    return candidate[: tokens[n - 1].end()]
+
+
 def _name_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
     def repl(m: re.Match[str]) -> str:
         groups = m.groupdict()
+        if groups.get("sig") is not None:
+            cand = groups["sig"]
+            name = _is_full_name(cand)
+            if name is None:
+                return m.group(0)
+            counts["name"] += 1
+            return groups["presig"] + MASKS["name"] + cand[len(name) :]
         if groups.get("speaker") is not None:
             cand = groups["speaker"]
             if cand.strip().lower().split(" ")[0] in _ROLE_SPEAKERS or not _HAS_LETTER.search(cand):
