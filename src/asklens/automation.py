@@ -25,8 +25,8 @@ import pandas as pd
 
 from asklens.config import Config
 from asklens.errors import InputError
-from asklens.gaps import _embed, _is_fitted, _texts, custom_work, faq_coverage, knowledge_gaps, match_faq, \
-    topic_cohesion
+from asklens.gaps import _embed, _gap_rule, _is_fitted, _texts, custom_work, faq_coverage, knowledge_gaps, \
+    match_faq, topic_cohesion
 from asklens.trends import _check_questions, _config, _labels, _local, _resolve_period, _with_labels
 
 __all__ = ["automation_candidates", "estimate_time_saved", "TimeSavedEstimate", "classify_topics"]
@@ -498,11 +498,12 @@ def classify_topics(
 
     1. **needs people**: a custom-work signal fires (:func:`asklens.gaps.custom_work`:
        READ ≥ 3 share, long durations, many messages, diverse questions);
-    2. **write FAQ**: standardised (:func:`automation_candidates`) and a knowledge gap
-       (:func:`asklens.gaps.knowledge_gaps`: recurring, FAQ coverage below
-       ``min_coverage``);
-    3. **automate**: standardised and covered by the FAQ (point the chatbot or the
-       chat's canned answers at it);
+    2. **write FAQ**: exactly the topics :func:`asklens.gaps.knowledge_gaps` lists under
+       "write an FAQ" (recurring, coverage below ``min_coverage``, no custom-work signal),
+       computed over the same window with the same coverage (:func:`asklens.gaps.faq_coverage`);
+    3. **automate**: standardised (:func:`automation_candidates`) and not a gap, so its
+       FAQ entries answer at least ``min_coverage`` of its questions (point the chatbot or
+       the chat's canned answers at them);
     4. **monitor**: everything else (too few questions, not recurring, mixed signals).
 
     ``faq_gap`` is reported for every topic, so a topic that needs people and also
@@ -545,59 +546,63 @@ def classify_topics(
     """
     _check_questions(questions, need=("question_id", "asked_at", "text", "topic_id"))
     cfg = _config(config)
+    rub = cfg.rubric
     end = _resolve_period(questions, period)
-    win = _in_window(questions, end, cfg.rubric.window_months)
+    win = _in_window(questions, end, rub.window_months)
     q = questions[win].reset_index(drop=True)
     f = faq if faq is not None else pd.DataFrame({"faq_id": pd.Series([], dtype="string"),
                                                    "question": pd.Series([], dtype="string")})
     if vectors is not None and len(vectors) != len(questions):
         raise InputError(f"vectors has {len(vectors)} rows but questions has {len(questions)}",
                          fix="pass one vector per question, in the same order")
-    wv = np.asarray(vectors, dtype=np.float32)[win] if vectors is not None else None
-    if vectorizer is None and wv is None:
+    if vectorizer is None and vectors is None:
         from asklens.vectorize import make_vectorizer
         vectorizer = make_vectorizer("tfidf", random_state=random_state)
     if len(f):
-        Q, F = _embed(q, f, vectorizer=vectorizer, vectors=wv, faq_vectors=faq_vectors, random_state=random_state)
+        Q_all, F = _embed(questions, f, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
+                          random_state=random_state)
     else:
-        Q, F = _question_vectors(q, wv, vectorizer, random_state), None
+        Q_all, F = _question_vectors(questions, vectors, vectorizer, random_state), None
+    Q = Q_all[win]
     cand = automation_candidates(q, topics=topics, period=end, vectors=Q, config=cfg, random_state=random_state)
     cand = cand[cand["level"] == "topic"].set_index("topic_id")
-    cw = custom_work(q, topics=topics, vectors=Q, config=cfg).set_index("topic_id")
-    if len(f):
-        m = match_faq(q, f, vectors=Q, faq_vectors=F, config=cfg, random_state=random_state)
-        cov = faq_coverage(q, f, matches=m, vectors=Q, faq_vectors=F, config=cfg)
-        gaps = knowledge_gaps(q, f, matches=m, coverage=cov, period=end, config=cfg)
-    else:
-        cov = faq_coverage(q, f)
-        gaps = knowledge_gaps(q, f, coverage=cov, matches=match_faq(q, f), period=end, config=cfg)
-    cov = cov.set_index("topic_id")
+    cw = custom_work(q, topics=topics, vectors=Q, config=cfg)
+    # the FAQ side comes from asklens.gaps over the same window: one coverage, one gap rule
+    m = match_faq(questions, f, vectors=Q_all, faq_vectors=F, config=cfg, random_state=random_state) if len(f) \
+        else None
+    cov = faq_coverage(questions, f, matches=m, vectors=Q_all, faq_vectors=F, period=end, config=cfg,
+                       random_state=random_state).set_index("topic_id")
+    gaps = knowledge_gaps(questions, f, matches=m, custom=cw, period=end, vectors=Q_all, faq_vectors=F,
+                          config=cfg, random_state=random_state)
     gap_rows = gaps[gaps["action"] == "write an FAQ"].set_index("topic_id")
+    cw = cw.set_index("topic_id")
     labels = _labels(questions, topics)
     rows = []
     for t in cand.index:
         c, w = cand.loc[t], cw.loc[t]
-        is_gap = t in gap_rows.index
+        coverage = float(cov.loc[t, "coverage"]) if t in cov.index else 0.0
+        faqs = list(cov.loc[t, "faq_ids"]) if t in cov.index else []
+        span = int(round(c["n_questions"] / c["per_month"])) if c["per_month"] else 1
+        _, is_gap, clause = _gap_rule(int(c["n_questions"]), int(c["months_asked"]), span, coverage, rub)
         if bool(w["needs_people"]):
             cat, why = "needs people", str(w["reason"])
             if is_gap:
-                why += "; also no FAQ covers it (" + str(gap_rows.loc[t, "reason"]) + ")"
-        elif bool(c["standardised"]) and is_gap:
+                why += "; also no FAQ answers it (" + clause + ")"
+        elif t in gap_rows.index:
             cat, why = "write FAQ", str(gap_rows.loc[t, "reason"]) + "; " + _std_part(c["reason"])
         elif bool(c["standardised"]):
-            faqs = list(cov.loc[t, "faq_ids"]) if t in cov.index else []
             cat = "automate"
             why = (f"automate: {_std_part(c['reason'])}; FAQ entries {', '.join(faqs[:3]) or 'none'} answer "
-                   f"{cov.loc[t, 'coverage']:.0%} of its questions (≥ min_coverage {cfg.rubric.min_coverage:.0%}) — "
+                   f"{coverage:.0%} of its questions (≥ min_coverage {rub.min_coverage:.0%}) — "
                    "point the chatbot and canned chat answers at them")
         else:
             cat = "monitor"
-            why = "monitor: " + _std_part(c["reason"]) + "; no custom-work signal fired"
+            why = ("monitor: " + _std_part(c["reason"]) + "; no custom-work signal fired; not an FAQ gap ("
+                   + clause + ")")
         rows.append({
             "topic_id": int(t), "category": cat, "n_questions": int(c["n_questions"]), "per_month": c["per_month"],
             "recurrence": c["recurrence"], "cohesion": c["cohesion"], "high_effort_share": c["high_effort_share"],
-            "n_effort": int(c["n_effort"]), "coverage": float(cov.loc[t, "coverage"]) if t in cov.index else 0.0,
-            "faq_ids": list(cov.loc[t, "faq_ids"]) if t in cov.index else [], "faq_gap": bool(is_gap),
+            "n_effort": int(c["n_effort"]), "coverage": coverage, "faq_ids": faqs, "faq_gap": bool(is_gap),
             "standardised": bool(c["standardised"]), "signals": list(w["signals"]), "score": float(c["score"]),
             "reason": why,
         })

@@ -256,11 +256,11 @@ def match_faq(
 
 
 # --------------------------------------------------------------------------------------
-# coverage per topic
+# the one relation: which FAQ entry answers which topic (coverage, gaps and stale entries)
 # --------------------------------------------------------------------------------------
 def _topic_claims(Q: np.ndarray, F: np.ndarray, tids: np.ndarray, topic_list: list[int],
                   claim_z: float, claim_share: float) -> tuple[np.ndarray, np.ndarray]:
-    """Return the topic × FAQ lift z-scores and the boolean "FAQ covers topic" matrix."""
+    """Return the topic × FAQ lift z-scores and the FAQ's own view of the topics it is about."""
     Qc, Fc = _lift_parts(Q, F)
     pos = {t: i for i, t in enumerate(topic_list)}
     idx = np.array([pos.get(int(t), -1) for t in tids])
@@ -285,6 +285,136 @@ def _topic_claims(Q: np.ndarray, F: np.ndarray, tids: np.ndarray, topic_list: li
     return Z, claims
 
 
+def _window(questions: pd.DataFrame, period: Any, months: int) -> pd.Series:
+    end = _resolve_period(questions, period)
+    m = _local(questions["asked_at"]).dt.to_period("M")
+    return (m > end - months) & (m <= end)
+
+
+_COV_COLS = ["topic_id", "topic_label", "n_questions", "n_covered", "coverage", "faq_ids", "faq_z", "best_faq_id",
+             "best_faq_share"]
+_FAQ_COLS = ["faq_id", "question", "topic_ids", "n_matched", "n_window", "views", "stale", "reason"]
+
+
+def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFrame | None, vectorizer: Any,
+              vectors: np.ndarray | None, faq_vectors: np.ndarray | None, topics: pd.DataFrame | None,
+              period: Any, claim_z: float | None, claim_share: float | None, config: Config | None,
+              random_state: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Decide, once, which entry answers which topic; return the coverage and the per-entry tables.
+
+    Everything is computed over the same window (the last ``window_months`` months ending
+    at ``period``; all rows when there is no ``asked_at``). An entry *answers* a topic
+    when (FAQ's view) its lift to the topic is ≥ ``faq_claim_z`` and ≥ ``faq_claim_share``
+    of its strongest topic, or (topic's view) it is the topic's closest entry with
+    z ≥ ``faq_claim_z`` and the covered best match of ≥ ``faq_answer_share`` of the topic's
+    questions. A question is covered when its best match passes the threshold and answers
+    its topic. A stale entry (:func:`stale_faqs`) answers nothing, so it is never credited.
+    """
+    rub = _config(config).rubric
+    claim_z = rub.faq_claim_z if claim_z is None else claim_z
+    claim_share = rub.faq_claim_share if claim_share is None else claim_share
+    has_topic = "topic_id" in questions.columns
+    labels = _labels(questions, topics) if has_topic else {}
+    if matches is not None and len(matches) != len(questions):
+        raise InputError(f"matches has {len(matches)} rows but questions has {len(questions)}",
+                         fix="pass the output of match_faq for these same questions")
+    n_faq = len(faq)
+    if len(questions) and n_faq:
+        Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
+                      random_state=random_state)
+        if matches is None:
+            matches = match_faq(questions, faq, vectors=Q, faq_vectors=F, config=config, random_state=random_state)
+    else:
+        Q = F = None
+    dated = "asked_at" in questions.columns and len(questions)
+    win = _window(questions, period, rub.window_months).to_numpy() if dated else np.ones(len(questions), bool)
+    qw = questions[win]
+    tids = qw["topic_id"].astype(int).to_numpy() if has_topic else np.zeros(len(qw), int)
+    topic_list = sorted(set(tids.tolist()))
+    tpos = {t: i for i, t in enumerate(topic_list)}
+    ti = np.array([tpos[t] for t in tids], dtype=int)
+    n_t = np.bincount(ti, minlength=len(topic_list))
+    fids = faq["faq_id"].astype("string").fillna("").to_numpy().astype(str)
+    jpos = {f: j for j, f in enumerate(fids)}
+    if Q is not None and len(qw):
+        mw = matches[win]
+        bj = np.array([jpos.get(str(f), -1) for f in mw["faq_id"].astype("string").fillna("")], dtype=int)
+        ok = mw["covered"].to_numpy(dtype=bool) & (bj >= 0)
+        # share of each topic's questions whose covered best match is each entry
+        S = np.zeros((len(topic_list), n_faq))
+        np.add.at(S, (ti[ok], bj[ok]), 1.0)
+        S /= np.maximum(n_t, 1)[:, None]
+        if has_topic:
+            Z, claims = _topic_claims(Q[win], F, tids, topic_list, claim_z, claim_share)
+            rowbest = np.zeros_like(claims)
+            rowbest[np.arange(len(topic_list)), Z.argmax(axis=1)] = True
+            claims |= rowbest & (Z >= claim_z) & (S >= rub.faq_answer_share)
+        else:  # no topics: every covered best match counts
+            Z, claims = np.full((1, n_faq), np.nan), np.ones((1, n_faq), dtype=bool)
+    else:
+        bj, ok = np.full(len(qw), -1), np.zeros(len(qw), bool)
+        S = np.zeros((len(topic_list), n_faq))
+        Z, claims = np.full((len(topic_list), n_faq), np.nan), np.zeros((len(topic_list), n_faq), dtype=bool)
+    credited = ok.copy()
+    credited[ok] = claims[ti[ok], bj[ok]]
+
+    # stale entries: nothing credited to them in the last stale_months months, or rarely read
+    swin = _window(qw, period, min(rub.stale_months, rub.window_months)).to_numpy() if dated and len(qw) \
+        else np.ones(len(qw), bool)
+    ns = int(swin.sum())
+    hits = np.bincount(bj[credited & swin], minlength=n_faq) if n_faq else np.zeros(0, int)
+    views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else pd.Series(np.nan, index=faq.index)
+    med = float(views.median()) if views.notna().any() else float("nan")
+    sm = min(rub.stale_months, rub.window_months)
+    rows, stale = [], np.zeros(n_faq, dtype=bool)
+    for j, (fid, text, v) in enumerate(zip(fids, faq["question"].astype(str), views)):
+        k = int(hits[j])
+        about = [topic_list[i] for i in np.flatnonzero(claims[:, j])] if has_topic else []
+        has_v = pd.notna(v) and np.isfinite(med)
+        rarely_read = has_v and v < rub.stale_view_share * med
+        if k == 0 and has_v and not rarely_read and v >= med:
+            why = (f"keep: no question was answered by it in the last {sm} months (stale_months), but it has "
+                   f"{int(v)} views, at least the base's median {med:.0f}; it may answer people before they ask")
+        elif k == 0:
+            stale[j] = True
+            vt = f"; {int(v)} views (median {med:.0f})" if has_v else ""
+            why = (f"stale: no question was answered by it in the last {sm} months (stale_months; {ns} questions "
+                   f"checked){vt}")
+        elif rarely_read:
+            stale[j] = True
+            why = (f"stale: read {int(v)} times, less than stale_view_share {rub.stale_view_share:g} of the median "
+                   f"entry's {med:.0f} views; the {k} of {ns} questions of the last {sm} months it matched are "
+                   "not counted as its coverage")
+        else:
+            vt = f", {int(v)} views" if has_v else ""
+            why = f"in use: it answered {k} of {ns} questions in the last {sm} months{vt}"
+        rows.append({"faq_id": fid, "question": text, "topic_ids": [] if stale[j] else about, "n_matched": k,
+                     "n_window": ns, "views": v if pd.notna(v) else pd.NA, "stale": bool(stale[j]), "reason": why})
+    per_faq = pd.DataFrame(rows, columns=_FAQ_COLS)
+    per_faq["views"] = pd.to_numeric(per_faq["views"], errors="coerce").astype("Int64")
+
+    # a stale entry answers nothing in this window: it is never credited with coverage
+    claims = claims & ~stale[None, :]
+    credited = ok.copy()
+    credited[ok] = claims[ti[ok], bj[ok]]
+    nc = np.bincount(ti[credited], minlength=len(topic_list))
+    out = []
+    for i, t in enumerate(topic_list):
+        zi = Z[i] if Z.shape[0] > i else np.full(n_faq, np.nan)
+        jb = int(np.nanargmax(zi)) if n_faq and np.isfinite(zi).any() else -1
+        out.append({"topic_id": t, "n_questions": int(n_t[i]), "n_covered": int(nc[i]),
+                    "coverage": float(nc[i] / n_t[i]) if n_t[i] else 0.0,
+                    "faq_ids": [str(fids[j]) for j in np.argsort(-np.nan_to_num(zi, nan=-np.inf), kind="stable")
+                                if claims[min(i, claims.shape[0] - 1), j]] if has_topic else [],
+                    "faq_z": float(zi[jb]) if jb >= 0 else np.nan,
+                    "best_faq_id": str(fids[jb]) if jb >= 0 else pd.NA,
+                    "best_faq_share": float(S[i, jb]) if jb >= 0 else 0.0})
+    cov = pd.DataFrame(out, columns=[c for c in _COV_COLS if c != "topic_label"])
+    cov["best_faq_id"] = cov["best_faq_id"].astype("string")
+    cov = _with_labels(cov, labels)[_COV_COLS] if has_topic else cov
+    return cov, per_faq
+
+
 def faq_coverage(
     questions: pd.DataFrame,
     faq: pd.DataFrame,
@@ -294,192 +424,149 @@ def faq_coverage(
     vectors: np.ndarray | None = None,
     faq_vectors: np.ndarray | None = None,
     topics: pd.DataFrame | None = None,
+    period: Any = None,
     claim_z: float | None = None,
     claim_share: float | None = None,
     config: Config | None = None,
     random_state: int = 0,
 ) -> pd.DataFrame:
-    """Say, per topic, which FAQ entries cover it and what share of its questions they answer.
+    """Say, per topic, which FAQ entries answer it and what share of its questions they answer.
 
-    An entry *covers* a topic when it is about that topic more than about almost any
-    other (module docstring); a question of the topic is *covered* when one of those
-    entries matches it with a lift above the threshold of :func:`match_faq`.
+    This is the one definition of "this entry answers this topic" that
+    :func:`knowledge_gaps`, :func:`stale_faqs` and :func:`asklens.classify_topics` use,
+    over the last ``[rubric] window_months`` months ending at ``period``. An entry
+    answers a topic when either
+
+    - (the entry's view) the topic's mean lift to it is ≥ ``faq_claim_z`` robust
+      standard deviations above the typical topic-entry lift and ≥ ``faq_claim_share``
+      of the entry's strongest topic, or
+    - (the topic's view) it is the topic's closest entry (highest z, ≥ ``faq_claim_z``)
+      and the covered best match (:func:`match_faq`) of at least ``faq_answer_share`` of
+      the topic's questions,
+
+    and it is not stale (:func:`stale_faqs`): a stale entry answers nothing. A question
+    is *covered* when its best match passes the threshold of :func:`match_faq` and that
+    entry answers the question's topic, so each covered question is credited to exactly
+    one entry, the one :func:`stale_faqs` counts.
 
     Parameters
     ----------
     questions : pandas.DataFrame
-        Canonical question log with ``topic_id``.
+        Canonical question log with ``topic_id`` (and ``asked_at`` for the window; without
+        it every row is used).
     faq : pandas.DataFrame
         Canonical FAQ base.
     matches : pandas.DataFrame, optional
-        The output of :func:`match_faq` for these questions (computed when missing).
+        The output of :func:`match_faq` for these questions (all rows; computed when
+        missing).
     vectorizer, vectors, faq_vectors
         As in :func:`match_faq`.
     topics : pandas.DataFrame, optional
         A topics table for labels.
+    period : str, optional
+        Last month of the window (default: the log's last month).
     claim_z : float, optional
-        Robust z-score a topic-entry lift must reach for the entry to cover the topic
-        (default ``[rubric] faq_claim_z``, 2.0).
+        Default ``[rubric] faq_claim_z`` (2.0).
     claim_share : float, optional
-        Share of the entry's strongest topic z-score another topic must reach
-        (default ``[rubric] faq_claim_share``, 0.75).
+        Default ``[rubric] faq_claim_share`` (0.75).
     config : asklens.Config, optional
-        ``[rubric] covered_similarity`` for the question threshold.
+        ``[rubric]`` thresholds.
     random_state : int, default 0
         Seed.
 
     Returns
     -------
     pandas.DataFrame
-        One row per topic (misc included): ``topic_id``, ``topic_label``,
-        ``n_questions``, ``n_covered``, ``coverage`` (``n_covered / n_questions``),
-        ``faq_ids`` (list of entries covering the topic), ``faq_z`` (the best
-        topic-entry lift z-score) and ``best_faq_id`` (the entry with that score).
+        One row per topic of the window (misc included): ``topic_id``, ``topic_label``,
+        ``n_questions`` (in the window), ``n_covered``, ``coverage`` (``n_covered /
+        n_questions``), ``faq_ids`` (the entries that answer the topic, closest first),
+        ``faq_z`` (the best topic-entry lift z-score), ``best_faq_id`` (the entry with
+        that score, whether or not it answers the topic) and ``best_faq_share`` (share of
+        the topic's questions whose covered best match is that entry).
 
     Examples
     --------
     >>> faq_coverage(questions, faq).sort_values("coverage")  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "text", "topic_id"))
-    cols = ["topic_id", "topic_label", "n_questions", "n_covered", "coverage", "faq_ids", "faq_z", "best_faq_id"]
-    tids = questions["topic_id"].astype(int).to_numpy()
-    topic_list = sorted(set(tids.tolist()))
-    labels = _labels(questions, topics)
-    if len(faq) == 0 or len(questions) == 0:
-        counts = pd.Series(tids).value_counts()
-        out = pd.DataFrame({"topic_id": topic_list, "n_questions": [int(counts.get(t, 0)) for t in topic_list],
-                            "n_covered": 0, "coverage": 0.0, "faq_ids": [[] for _ in topic_list], "faq_z": np.nan,
-                            "best_faq_id": pd.Series([pd.NA] * len(topic_list), dtype="string")})
-        return _with_labels(out, labels)[cols]
-    Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
-                  random_state=random_state)
-    if matches is None:
-        matches = match_faq(questions, faq, vectors=Q, faq_vectors=F, config=config, random_state=random_state)
-    rub = _config(config).rubric
-    claim_z = rub.faq_claim_z if claim_z is None else claim_z
-    claim_share = rub.faq_claim_share if claim_share is None else claim_share
-    Z, claims = _topic_claims(Q, F, tids, topic_list, claim_z, claim_share)
-    fids = faq["faq_id"].astype("string").to_numpy()
-    tpos = {t: i for i, t in enumerate(topic_list)}
-    ti = np.array([tpos[t] for t in tids])
-    thr = float(matches["threshold"].iloc[0])
-    Qc, Fc = _lift_parts(Q, F)
-    ok = np.zeros(len(ti), dtype=bool)
-    for s in range(0, len(ti), 20000):  # a question is covered when an entry about its topic answers it
-        ok[s:s + 20000] = ((Qc[s:s + 20000] @ Fc.T >= thr) & claims[ti[s:s + 20000]]).any(axis=1)
-    n = np.bincount(ti, minlength=len(topic_list))
-    nc = np.bincount(ti[ok], minlength=len(topic_list))
-    rows = []
-    for i, t in enumerate(topic_list):
-        covering = [str(fids[j]) for j in np.argsort(-Z[i]) if claims[i, j]]
-        jb = int(np.argmax(Z[i]))
-        rows.append({"topic_id": t, "n_questions": int(n[i]), "n_covered": int(nc[i]),
-                     "coverage": float(nc[i] / n[i]) if n[i] else 0.0, "faq_ids": covering,
-                     "faq_z": float(Z[i, jb]), "best_faq_id": str(fids[jb])})
-    out = pd.DataFrame(rows)
-    out["best_faq_id"] = out["best_faq_id"].astype("string")
-    return _with_labels(out, labels)[cols]
+    cov, _ = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
+                       faq_vectors=faq_vectors, topics=topics, period=period, claim_z=claim_z,
+                       claim_share=claim_share, config=config, random_state=random_state)
+    return cov
 
 
 # --------------------------------------------------------------------------------------
 # decisions: gaps, findability, stale entries
 # --------------------------------------------------------------------------------------
-def _window(questions: pd.DataFrame, period: Any, months: int) -> pd.Series:
-    end = _resolve_period(questions, period)
-    m = _local(questions["asked_at"]).dt.to_period("M")
-    return (m > end - months) & (m <= end)
-
-
 def stale_faqs(
     questions: pd.DataFrame,
     faq: pd.DataFrame,
     *,
     matches: pd.DataFrame | None = None,
-    coverage: pd.DataFrame | None = None,
     period: Any = None,
+    vectorizer: Any = None,
+    vectors: np.ndarray | None = None,
+    faq_vectors: np.ndarray | None = None,
     config: Config | None = None,
     random_state: int = 0,
 ) -> pd.DataFrame:
     """List the FAQ entries nobody needs any more.
 
-    An entry is stale when no question matched it in the last ``stale_months`` months
-    (an entry no question matched but that many people read, ``views`` at least the
+    A question counts for an entry when the entry is its covered best match and, when
+    the questions have a ``topic_id``, the entry answers its topic (:func:`faq_coverage`,
+    the same relation). An entry is stale when no question counted for it in the last
+    ``stale_months`` months (an entry that many people read, ``views`` at least the
     base's median, is kept: it may answer people before they ask), or when it is read
-    less than ``stale_view_share`` of the median entry's views.
+    less than ``stale_view_share`` of the median entry's views (its matches are then
+    taken as loose and not credited). A stale entry is never credited with coverage by
+    :func:`faq_coverage`.
 
     Parameters
     ----------
     questions : pandas.DataFrame
-        Canonical question log (``asked_at``, ``text``).
+        Canonical question log (``asked_at``, ``text``; ``topic_id`` used when present).
     faq : pandas.DataFrame
         Canonical FAQ base; ``views`` used where present.
     matches : pandas.DataFrame, optional
         Output of :func:`match_faq` for these questions.
-    coverage : pandas.DataFrame, optional
-        Output of :func:`faq_coverage`. When the questions have a ``topic_id``, a
-        question counts as matching an entry only if the entry is about its topic
-        (computed when missing), so an obsolete entry that happens to be the closest
-        to some unanswered questions is not "in use".
     period : str, optional
         Last month of the window (default the log's last month).
+    vectorizer, vectors, faq_vectors
+        As in :func:`match_faq`.
     config : asklens.Config, optional
-        ``[rubric] stale_months`` and ``stale_view_share``.
+        ``[rubric] stale_months``, ``stale_view_share`` and the coverage rules.
     random_state : int, default 0
         Seed (only used when ``matches`` is computed).
 
     Returns
     -------
     pandas.DataFrame
-        One row per entry: ``faq_id``, ``question``, ``n_matched`` (covered questions
-        whose best match it was, in the window), ``n_window`` (questions in the
-        window), ``views``, ``stale`` and ``reason``.
+        One row per entry: ``faq_id``, ``question``, ``topic_ids`` (topics it answers;
+        empty when stale), ``n_matched`` (questions counted for it in the last
+        ``stale_months`` months), ``n_window`` (questions in those months), ``views``,
+        ``stale`` and ``reason``.
 
     Examples
     --------
     >>> stale_faqs(questions, faq).query("stale")  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "asked_at", "text"))
-    rub = _config(config).rubric
-    if matches is None:
-        matches = match_faq(questions, faq, config=config, random_state=random_state)
-    inwin = _window(questions, period, rub.stale_months).to_numpy() if len(questions) else np.zeros(0, bool)
-    use = inwin & matches["covered"].to_numpy(dtype=bool)
-    if "topic_id" in questions.columns and len(faq) and len(questions):
-        if coverage is None:
-            coverage = faq_coverage(questions, faq, matches=matches, config=config, random_state=random_state)
-        about = {(int(t), str(f)) for t, fs in zip(coverage["topic_id"], coverage["faq_ids"]) for f in fs}
-        use &= np.array([(int(t), str(f)) in about for t, f in
-                         zip(questions["topic_id"], matches["faq_id"].astype("string").fillna(""))], dtype=bool)
-    hit = matches.loc[use, "faq_id"].value_counts()
-    views = faq["views"] if "views" in faq.columns else pd.Series(pd.NA, index=faq.index)
-    views = pd.to_numeric(views, errors="coerce")
-    med = float(views.median()) if views.notna().any() else float("nan")
-    rows = []
-    nw = int(inwin.sum())
-    for fid, text, v in zip(faq["faq_id"].astype(str), faq["question"].astype(str), views):
-        k = int(hit.get(fid, 0))
-        has_v = pd.notna(v) and np.isfinite(med)
-        rarely_read = has_v and v < rub.stale_view_share * med
-        if k == 0 and has_v and not rarely_read and v >= med:
-            stale, why = False, (f"keep: no question matched it in the last {rub.stale_months} months (stale_months), "
-                                 f"but it has {int(v)} views, at least the base's median {med:.0f}; it may answer "
-                                 "people before they ask")
-        elif k == 0:
-            vt = f"; {int(v)} views (median {med:.0f})" if has_v else ""
-            stale, why = True, (f"stale: no question matched it in the last {rub.stale_months} months "
-                                f"(stale_months; {nw} questions checked){vt}")
-        elif rarely_read:
-            stale, why = True, (f"stale: read {int(v)} times, less than stale_view_share {rub.stale_view_share:g} "
-                                f"of the median entry's {med:.0f} views; {k} of {nw} questions in the last "
-                                f"{rub.stale_months} months matched it only loosely")
-        else:
-            vt = f", {int(v)} views" if has_v else ""
-            stale, why = False, f"in use: {k} of {nw} questions in the last {rub.stale_months} months matched it{vt}"
-        rows.append({"faq_id": fid, "question": text, "n_matched": k, "n_window": nw,
-                     "views": v if pd.notna(v) else pd.NA, "stale": stale, "reason": why})
-    out = pd.DataFrame(rows, columns=["faq_id", "question", "n_matched", "n_window", "views", "stale", "reason"])
-    out["views"] = out["views"].astype("Int64")
-    return out
+    _, per_faq = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
+                           faq_vectors=faq_vectors, topics=None, period=period, claim_z=None, claim_share=None,
+                           config=config, random_state=random_state)
+    return per_faq
+
+
+def _gap_rule(n: int, ma: int, span: int, coverage: float, rub: Any) -> tuple[bool, bool, str]:
+    """Return (recurring, gap, the clause saying why) for one topic: the one gap rule."""
+    rec = ma / span if span else 0.0
+    recurring = n >= rub.min_volume and rec >= rub.min_recurrence
+    gap = recurring and coverage < rub.min_coverage
+    clause = (f"{n} questions in {span} months, asked in {ma} of them ({'≥' if n >= rub.min_volume else '<'} "
+              f"min_volume {rub.min_volume}, {rec:.0%} {'≥' if rec >= rub.min_recurrence else '<'} min_recurrence "
+              f"{rub.min_recurrence:.0%}); coverage {coverage:.0%} {'<' if coverage < rub.min_coverage else '≥'} "
+              f"min_coverage {rub.min_coverage:.0%}")
+    return recurring, gap, clause
 
 
 def knowledge_gaps(
@@ -488,6 +575,7 @@ def knowledge_gaps(
     *,
     matches: pd.DataFrame | None = None,
     coverage: pd.DataFrame | None = None,
+    custom: pd.DataFrame | None = None,
     topics: pd.DataFrame | None = None,
     period: Any = None,
     vectorizer: Any = None,
@@ -499,15 +587,17 @@ def knowledge_gaps(
     """Decide where the knowledge base needs work: write an FAQ, make one findable, review a stale one.
 
     Rules (thresholds from ``[rubric]``), over the last ``window_months`` months ending
-    at ``period``:
+    at ``period``, all on the one relation of :func:`faq_coverage`:
 
-    - **write an FAQ**: a recurring topic (at least ``min_volume`` questions, asked in
-      at least ``min_recurrence`` of the months) whose FAQ coverage is below
-      ``min_coverage`` (no entry covers it, or it covers too few of its questions);
+    - **gap**: a recurring topic (at least ``min_volume`` questions, asked in at least
+      ``min_recurrence`` of the months) whose coverage is below ``min_coverage``;
+    - **write an FAQ**: a gap whose topic does not need people (no signal of
+      :func:`custom_work` fired); a gap that needs people is left to the rubric
+      (:func:`asklens.classify_topics` says "needs people", noting the missing FAQ);
     - **make the FAQ easier to find**: a covered topic still asked at least
       ``findability_per_month`` times a month on average and, where entries have
       ``views``, asked at least ``findability_view_ratio`` times per view;
-    - **review a stale FAQ**: see :func:`stale_faqs`.
+    - **review a stale FAQ**: see :func:`stale_faqs` (a stale entry covers nothing).
 
     The miscellaneous topic (``-1``) is never a gap.
 
@@ -517,9 +607,14 @@ def knowledge_gaps(
         Canonical question log with ``topic_id``.
     faq : pandas.DataFrame
         Canonical FAQ base.
-    matches, coverage : pandas.DataFrame, optional
-        Outputs of :func:`match_faq` and :func:`faq_coverage` over the same questions
-        (computed when missing).
+    matches : pandas.DataFrame, optional
+        Output of :func:`match_faq` over the same questions (computed when missing).
+    coverage : pandas.DataFrame, optional
+        Ignored: coverage is always recomputed with the stale entries over this window,
+        so that every table says the same (kept for backward compatibility).
+    custom : pandas.DataFrame, optional
+        Output of :func:`custom_work` over the window's questions (computed when missing,
+        with ``vectors`` when given).
     topics : pandas.DataFrame, optional
         A topics table for labels.
     period : str, optional
@@ -546,18 +641,15 @@ def knowledge_gaps(
     """
     _check_questions(questions, need=("question_id", "asked_at", "text", "topic_id"))
     rub = _config(config).rubric
-    if (matches is None or coverage is None) and len(faq) and len(questions):
-        Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
-                      random_state=random_state)
-    else:
-        Q = F = None
-    if matches is None:
-        matches = match_faq(questions, faq, vectors=Q, faq_vectors=F, config=config, random_state=random_state)
-    if coverage is None:
-        coverage = faq_coverage(questions, faq, matches=matches, vectors=Q, faq_vectors=F, topics=topics,
-                                config=config, random_state=random_state)
     cols = ["action", "topic_id", "topic_label", "faq_id", "n_questions", "months_asked", "coverage", "per_month",
             "views", "reason"]
+    Q = F = None
+    if len(faq) and len(questions):
+        Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
+                      random_state=random_state)
+    coverage, per_faq = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=Q,
+                                  faq_vectors=F, topics=topics, period=period, claim_z=None, claim_share=None,
+                                  config=config, random_state=random_state)
     inwin = _window(questions, period, rub.window_months) if len(questions) else pd.Series(dtype=bool)
     months = _local(questions["asked_at"]).dt.to_period("M")
     win_q = questions[inwin.to_numpy()]
@@ -567,6 +659,13 @@ def knowledge_gaps(
     n_months_span = int(max(1, min(rub.window_months, (end - months.min()).n + 1))) if len(months) else 1
     per_topic = win_q.groupby(win_q["topic_id"].astype(int)).size()
     months_asked = win_m.groupby(win_q["topic_id"].astype(int).to_numpy()).nunique()
+    if custom is None and len(win_q):
+        qv = Q if Q is not None else (np.asarray(vectors, dtype=np.float32) if vectors is not None else None)
+        wv = qv[inwin.to_numpy()] if qv is not None else None
+        custom = custom_work(win_q, vectors=wv, vectorizer=vectorizer if wv is None and vectorizer is not None
+                             and _is_fitted(vectorizer) else None, config=config, random_state=random_state)
+    people = {int(t): str(r) for t, r, p in zip(custom["topic_id"], custom["reason"], custom["needs_people"]) if p} \
+        if custom is not None and len(custom) else {}
     views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else None
     view_of = dict(zip(faq["faq_id"].astype(str), views)) if views is not None else {}
     labels = _labels(questions, topics)
@@ -577,25 +676,27 @@ def knowledge_gaps(
             continue
         n = int(per_topic.get(t, 0))
         ma = int(months_asked.get(t, 0))
-        rec = ma / n_months_span
         pm = n / n_months_span
-        recurring = n >= rub.min_volume and rec >= rub.min_recurrence
+        recurring, gap, clause = _gap_rule(n, ma, n_months_span, float(r.coverage), rub)
         base = {"topic_id": t, "topic_label": labels.get(t, f"topic {t}"), "n_questions": n, "months_asked": ma,
                 "coverage": float(r.coverage), "per_month": pm}
         faqs = list(r.faq_ids)
-        if recurring and r.coverage < rub.min_coverage:
+        if gap:
+            if t in people:
+                continue  # the rubric puts it under "needs people" and notes the missing FAQ
             if faqs:
-                why = (f"write an FAQ: {n} questions in {n_months_span} months, asked in {ma} of them "
-                       f"(≥ min_volume {rub.min_volume}, ≥ min_recurrence {rub.min_recurrence:.0%}); the entries "
-                       f"about it ({', '.join(faqs[:3])}) answer only {r.coverage:.0%} of its questions "
-                       f"(< min_coverage {rub.min_coverage:.0%})")
+                who = f"the entries that answer it ({', '.join(faqs[:3])}) are the best match of too few of its questions"
+            elif pd.notna(r.best_faq_id):
+                who = (f"no FAQ entry answers this topic (closest: {r.best_faq_id}, z={r.faq_z:.1f} "
+                       f"{'≥' if r.faq_z >= rub.faq_claim_z else '<'} faq_claim_z {rub.faq_claim_z:g}, best match of "
+                       f"{r.best_faq_share:.0%} of its questions < faq_answer_share {rub.faq_answer_share:.0%}, and "
+                       f"not within faq_claim_share {rub.faq_claim_share:g} of the entry's own strongest topic"
+                       f"{'; the entry is stale' if r.best_faq_id in set(per_faq.loc[per_faq['stale'], 'faq_id']) else ''})")
             else:
-                why = (f"write an FAQ: {n} questions in {n_months_span} months, asked in {ma} of them "
-                       f"(≥ min_volume {rub.min_volume}, ≥ min_recurrence {rub.min_recurrence:.0%}); no FAQ entry "
-                       f"is about this topic (closest: {r.best_faq_id}, z={r.faq_z:.1f}), coverage "
-                       f"{r.coverage:.0%} < min_coverage {rub.min_coverage:.0%}")
+                who = "the FAQ base is empty"
+            why = f"write an FAQ: {clause}; {who}; no needs-people signal fired"
             rows.append({"action": "write an FAQ", "faq_id": pd.NA, "views": pd.NA, "reason": why, **base})
-        elif faqs and r.coverage >= rub.min_coverage and pm >= rub.findability_per_month:
+        elif faqs and recurring and pm >= rub.findability_per_month:
             v = [view_of.get(f) for f in faqs if pd.notna(view_of.get(f, np.nan))]
             nv = int(sum(v)) if v else 0
             if v and nv and n / nv < rub.findability_view_ratio:
@@ -608,8 +709,7 @@ def knowledge_gaps(
                    f"{rub.findability_per_month:g}){vt}")
             rows.append({"action": "make the FAQ easier to find", "faq_id": faqs[0],
                          "views": nv if v else pd.NA, "reason": why, **base})
-    st = stale_faqs(questions, faq, matches=matches, coverage=coverage, period=period, config=config)
-    for r in st[st["stale"]].itertuples(index=False):
+    for r in per_faq[per_faq["stale"]].itertuples(index=False):
         rows.append({"action": "review a stale FAQ", "topic_id": pd.NA, "topic_label": pd.NA, "faq_id": r.faq_id,
                      "n_questions": int(r.n_matched), "months_asked": pd.NA, "coverage": np.nan, "per_month": np.nan,
                      "views": r.views, "reason": r.reason})
@@ -623,7 +723,6 @@ def knowledge_gaps(
     out["views"] = pd.to_numeric(out["views"], errors="coerce").astype("Int64")
     out["faq_id"] = out["faq_id"].astype("string")
     return out
-
 
 # --------------------------------------------------------------------------------------
 # cohesion and custom work
