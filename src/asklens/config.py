@@ -146,7 +146,9 @@ class RubricConfig:
     ``asklens.gaps.calibrate_threshold``). An entry is *about* a topic when the topic's
     mean lift to it is at least ``faq_claim_z`` robust standard deviations above the
     typical topic-entry lift and at least ``faq_claim_share`` of the entry's strongest
-    topic. A topic is covered when FAQ entries about it
+    topic, or when it is the topic's closest entry (z ≥ ``faq_claim_z``) and the covered best
+    match of at least ``faq_answer_share`` of the topic's questions; a stale entry is about
+    nothing. A topic is covered when FAQ entries about it
     answer at least ``min_coverage`` of its questions (0.2 was the best trade-off on the
     sample workspace and the Miami benchmark, see benchmarks/README.md). Findability: a covered topic
     still asked ``findability_per_month`` times a month or more and, where the FAQ has
@@ -174,6 +176,7 @@ class RubricConfig:
     covered_similarity: float = 0.0
     faq_claim_z: float = 2.0
     faq_claim_share: float = 0.75
+    faq_answer_share: float = 0.5
     min_coverage: float = 0.2
     findability_per_month: float = 15.0
     findability_view_ratio: float = 0.3
