@@ -302,6 +302,94 @@ def test_tricky_cases(text: str, expected: str) -> None:
     assert scrub_text(text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # signatures with text after them: a dash, "--", "~", an em dash or a line of its own
+        ("how do I renew? - Isabella Moore I appreciate your help.", "how do I renew? - [NAME] I appreciate your help."),
+        ("Can I print? - Maria Okafor", "Can I print? - [NAME]"),
+        ("open today -- James Martinez thanks so much!", "open today -- [NAME] thanks so much!"),
+        ("is it in? ~Darnell Washington :)", "is it in? ~[NAME] :)"),
+        ("How late is King open? — Maria J. Okafor Many thanks.", "How late is King open? — [NAME] Many thanks."),
+        ("Patron: open next week? - Kevin Johnson\nStaff: Yes.", "Patron: open next week? - [NAME]\nStaff: Yes."),
+        ("Can I renew it?\nGabriela Santos", "Can I renew it?\n[NAME]"),
+        ("Is it in? - Dr. Maria Okafor", "Is it in? - Dr. [NAME]"),
+        # closings
+        ("Regards, Maria Okafor", "Regards, [NAME]"),
+        ("Best, Maria", "Best, [NAME]"),
+        ("Sincerely,\nMaria Okafor", "Sincerely,\n[NAME]"),
+        ("Thanks! Tariq Ali Sent from my iPhone", "Thanks! [NAME] Sent from my iPhone"),
+        ("Thank you Camila Torres for the scan", "Thank you [NAME] for the scan"),
+        ("Thank you so much, Mary Ann Smith.", "Thank you so much, [NAME]."),
+        # look-alikes: library places, services, databases, lists, ordinary phrases
+        ("Where is the book? - King Library", "Where is the book? - King Library"),
+        ("Where do I pick it up? - Interlibrary Loan", "Where do I pick it up? - Interlibrary Loan"),
+        ("How do I search - Web of Science", "How do I search - Web of Science"),
+        ("Thanks, Interlibrary Loan team", "Thanks, Interlibrary Loan team"),
+        ("Is it in - Google Scholar thanks", "Is it in - Google Scholar thanks"),
+        ("Try:\n- Academic Search Complete\n- Nexis Uni\n- Course Reserves",
+         "Try:\n- Academic Search Complete\n- Nexis Uni\n- Course Reserves"),
+        ("Cheers, Special Collections", "Cheers, Special Collections"),
+        ("Thanks Ask Us", "Thanks Ask Us"),
+        ("I got a Best Buy Gift Card", "I got a Best Buy Gift Card"),
+        ("Monday - Friday", "Monday - Friday"),
+        ("Thanks, Library Team!", "Thanks, Library Team!"),
+    ],
+)
+def test_signoffs_are_masked_and_library_lookalikes_kept(text: str, expected: str) -> None:
+    assert scrub_text(text)[0] == expected
+
+
+def test_a_chat_speaker_named_by_an_email_is_masked_as_an_email() -> None:
+    df = pd.DataFrame({"text": ["where are the printers? My email is noah.w@sampleu.edu."],
+                       "known_names": [["Helen Carter", "noah.w@sampleu.edu"]]})
+    out, audit = scrub(df)
+    assert out["text"].iloc[0] == "where are the printers? My email is [EMAIL]."
+    assert audit["email"] == 1 and audit["name"] == 0
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample_scrubbed() -> pd.DataFrame:
+    if not (SAMPLE / "questions").is_dir():
+        pytest.skip("data/sample is not in this checkout")
+    import asklens
+
+    return asklens.load_questions(SAMPLE / "questions", config=SAMPLE / "asklens.toml").questions
+
+
+def test_no_planted_pii_survives_the_sample_read_path(sample_scrubbed: pd.DataFrame) -> None:
+    """The shipped sample's planted names, emails, phones and cards are all gone from text and answer."""
+    from asklens import _datasets_content as content
+
+    q = sample_scrubbed
+    assert len(q) > 8000
+    everything = "\n".join(q["text"].dropna().tolist() + q["answer"].dropna().tolist())
+    # every patron first + last name the generator can plant (optionally a middle initial between)
+    full_name = re.compile(
+        rf"\b(?:{'|'.join(content.FIRST_NAMES)})\s+(?:[A-Z]\.?\s+)?(?:{'|'.join(content.LAST_NAMES)})\b"
+    )
+    survivors = sorted({m.group(0) for m in full_name.finditer(everything)})
+    assert survivors == [], survivors[:10]
+    staff = [name for name in content.STAFF if name in everything]
+    assert staff == []
+    assert re.findall(r"[\w.+-]+@[\w-]+\.[A-Za-z]", everything) == []
+    assert re.findall(r"\(?\d{3}\)?[\s.-]?555[\s.-]?\d{4}", everything) == []
+    assert re.findall(r"(?<!\d)21234\d{9}(?!\d)", everything) == []
+
+
+def test_sample_masks_match_the_planted_counts(sample_scrubbed: pd.DataFrame) -> None:
+    """Each question the truth says carries a kind of PII has that mask; names are not over-masked."""
+    planted = json.loads((SAMPLE / "truth" / "topics.json").read_text(encoding="utf-8"))["planted_pii"]
+    text = sample_scrubbed["text"].fillna("")
+    for kind, mask in (("name", "[NAME]"), ("email", "[EMAIL]"), ("phone", "[PHONE]"), ("card_number", "[CARD]")):
+        rows = int(text.str.contains(mask, regex=False).sum())
+        assert rows >= planted[kind], (kind, rows, planted[kind])
+        assert rows <= planted[kind] * 1.02 + 2, (kind, rows, planted[kind])  # no wave of false positives
+
+
 def test_real_miami_questions_keep_isbns_and_dois_and_lose_the_ssn(shared_data: Path) -> None:
     raw = pd.read_csv(shared_data / "libchat-miami" / "questions_2023_2024.csv")
     texts = raw["utterance"].dropna().drop_duplicates().reset_index(drop=True)

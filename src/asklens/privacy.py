@@ -825,7 +825,11 @@ _AFTER_SIGNOFF = (
 )
 # A personal name of two or three capitalised tokens (an optional middle initial between):
 # the sign-off detectors below use it without any announcing words, so they need two tokens.
-_NAME2 = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME_TOKEN}){{1,2}}".replace(r"\[NAME\]|", "")
+_NAME2 = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME_TOKEN}){{1,2}}"
+#: RE2 prefilter for the start of such a name ("[NAME] Doe" when a reader's hand-off masked a part).
+_PF_NAME2 = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|\[NAME\])[ \t]+[A-ZÀ-ÖØ-Þ\[]"
+#: closing words: a signature's name ends before them ("- Jane Doe Many thanks").
+_CLOSING_WORDS = frozenset("many kind warm warmest best regards sincerely cheers respectfully cordially yours".split())
 #: a closing phrase that may follow a signature ("- Jane Doe Thank you for your help.").
 _CLOSING = (
     r"(?i:thanks?\b|thank[ \t]+you|thx\b|tysm\b|ty\b|many[ \t]+thanks|best\b|regards|cheers|sincerely"
@@ -865,15 +869,15 @@ _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"(?P<pre>(?:(?<=[.!?)])|(?m:^))[ \t]*[-–—~]+[ \t]*{_TITLE})(?P<name>{_FULL_NAME})(?=[ \t]*[.!]?[ \t]*$)"),
     # a dash signature: "... how do I do that? - Jane Doe I appreciate your help." / "-- Jane M. Doe" at
     # the end of a line (transcript messages end there) or before a closing phrase; two name tokens
-    (r"[-–—~][ \t]*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[ \t]+[A-ZÀ-ÖØ-Þ]",
+    (rf"[-–—~][ \t]*{_PF_NAME2}",
      rf"(?P<presig>[-–—~](?<![^\s][-–—~])-?[ \t]*{_TITLE})(?P<sig>{_NAME2}){_AFTER_SIGNATURE}"),
     # a closing, then a name of two tokens, whatever follows: "Thank you Jane Doe for ...", "Best,\nJane Doe. Sent"
     (r"(?i:thank|thx|ty|regards|sincerely|cheers|best|respectfully|yours|care|cordially|blessings)"
-     r"(?s:.){0,60}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[ \t]+[A-ZÀ-ÖØ-Þ]",
+     rf"(?s:.){{0,60}}{_PF_NAME2}",
      rf"(?P<presig>(?:{_word_start(_BARE_CLOSINGS)}[ \t]*[,!.:\-–—]*|{_word_start(_SIGNOFF_WORDS)}"
      rf"(?:[ \t]*[,!.:\-–—]+|[ \t]*(?=\n)))\s*{_TITLE})(?P<sig>{_NAME2})"),
     # a name alone on the last line of a message: "Can I renew it?\nJane Doe"
-    (r"[.!?,:;)][ \t]*\n[ \t]*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[ \t]+[A-ZÀ-ÖØ-Þ]",
+    (rf"[.!?,:;)][ \t]*\n[ \t]*{_PF_NAME2}",
      rf"(?P<presig>[.!?,:;)][ \t]*\n[ \t]*{_TITLE})(?P<sig>{_NAME2})"
      rf"(?=[ \t]*[^\w\s]{{0,4}}[ \t]*$|[ \t,.!]+{_CLOSING})"),
     # transcript speaker prefixes: 10:02:11 - Jane Doe : text
@@ -923,10 +927,12 @@ def _is_full_name(candidate: str) -> str | None:
     if any(w in _INSTITUTION_WORDS for w in words):
         return None
     n = 0  # the name ends at the first word that is not a name ("Jane Doe Sent from my iPhone")
-    while n < len(words) and words[n] not in _NOT_NAMES and words[n] not in _ORG_WORDS:
+    while n < len(words) and not (words[n] in _NOT_NAMES or words[n] in _ORG_WORDS or words[n] in _CLOSING_WORDS):
         n += 1
     if sum(len(w) >= 2 for w in words[:n]) < 2 or len(words[n - 1]) < 2:
         return None  # one real token, or ends on a middle initial
+    if all(w == "[name]" or len(w) < 2 for w in words[:n]):
+        return None  # masked already
     return candidate[: tokens[n - 1].end()]
 
 
@@ -1106,6 +1112,7 @@ def _apply_id_pattern(s: pd.Series, pattern: re.Pattern[str], counts: Counts) ->
 
 
 _NAME_SPLIT = re.compile(r"[\s,]+")
+_HANDOFF_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[A-Za-z]{2,}")
 _HANDOFF_KINDS = {"patron_email": "email", "patron_ip": "ip_address", "patron_id": "card_number",
                   "patron_name": "name", "known_names": "name"}
 
@@ -1120,7 +1127,8 @@ def _row_values(row: tuple[Any, ...], columns: list[str]) -> list[tuple[str, str
                 pairs.append((value.strip(), kind))
         elif isinstance(value, (list, tuple, np.ndarray)):
             pairs.extend((v.strip(), kind) for v in value if isinstance(v, str) and v.strip())
-    return pairs
+    # a chat speaker "name" that is an email address is masked and counted as an email
+    return [(v, "email" if k == "name" and _HANDOFF_EMAIL.fullmatch(v) else k) for v, k in pairs]
 
 
 def _mask_handoff_row(texts: list[Any], pairs: list[tuple[str, str]], counts: Counts) -> list[Any]:
