@@ -143,8 +143,24 @@ def test_show_table_renames_and_cuts_long_text():
     df = pd.DataFrame({"a": ["x" * 500], "b": [[1, 2]], "c": [0.123456]})
     markup = reporting.show_table(df, columns={"a": "Long", "b": "List"}, max_chars=50)._repr_html_()
     assert "<th>Long</th>" in markup and "<th>List</th>" in markup and ">c<" not in markup
-    assert "x" * 49 + "…" in markup and "x" * 60 not in markup
+    visible = re.sub(r' title="[^"]*"', "", markup)
+    assert "x" * 49 + "…" in visible and "x" * 60 not in visible
+    assert f'title="{"x" * 500}"' in markup  # the full text on hover
     assert "1; 2" in markup
+
+
+def test_show_table_cuts_at_words_links_and_fills_blanks():
+    df = pd.DataFrame({"why": ["alpha beta gamma delta <b>epsilon</b> zeta"], "n": [float("nan")],
+                       "pm": [4.0], "faq": ["Opening hours"], "url": ["https://lib.example/hours?a=1&b=2"]})
+    markup = reporting.show_table(df, columns={"why": "Why", "n": "N", "pm": "Per month", "faq": "FAQ"},
+                                  max_chars=30, digits={"pm": 1}, links={"faq": "url"})._repr_html_()
+    assert ">alpha beta gamma delta…</td>" in markup  # cut at a word, not mid-word
+    assert 'title="alpha beta gamma delta &lt;b&gt;epsilon&lt;/b&gt; zeta"' in markup
+    assert ">–</td>" in markup and ">4.0</td>" in markup
+    assert '<a href="https://lib.example/hours?a=1&amp;b=2">Opening hours</a>' in markup
+    assert "<th>url</th>" not in markup
+    bad = reporting.show_table(df.assign(url="javascript:alert(1)"), links={"faq": "url"})._repr_html_()
+    assert "<a " not in bad
 
 
 def test_report_data_save_writes_deterministic_csvs_and_kpis(tmp_path):

@@ -145,26 +145,33 @@ def plot_channel_mix(mix: pd.DataFrame, *, months: int = 13) -> go.Figure:
     return fig
 
 
-def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 8, topic_ids: Sequence[int] | None = None,
-                      months: int = 24) -> go.Figure:
-    """Plot questions per month for the biggest (or the given) topics, one line each.
+def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 6, topic_ids: Sequence[int] | None = None,
+                      months: int = 24, columns: int = 3) -> go.Figure:
+    """Plot questions per month for the biggest (or the given) topics, one small panel each.
+
+    Small multiples (one panel per topic, same scale) stay readable where one chart with
+    many crossing lines does not.
 
     Parameters
     ----------
     trends : DataFrame
         From :func:`asklens.trends.topic_trends`: ``topic_id``, ``topic_label``,
         ``period``, ``n_questions``.
-    top_n : int, default 8
+    top_n : int, default 6
         How many topics (the largest over the window), when ``topic_ids`` is not given.
     topic_ids : sequence of int, optional
         The topics to draw (e.g. the rising ones).
     months : int, default 24
         Show the last ``months`` periods.
+    columns : int, default 3
+        Panels per row.
 
     Returns
     -------
     plotly.graph_objects.Figure
     """
+    from plotly.subplots import make_subplots
+
     title = "Questions per month for the main topics"
     _need(trends, ["topic_id", "topic_label", "period", "n_questions"], "plot_topic_trends")
     data = trends[trends["topic_id"].astype(int) != -1]
@@ -180,17 +187,27 @@ def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 8, topic_ids: Sequen
         title = "Questions per month for the topics that changed"
     if not ids:
         return _empty(title, "No topic to show")
-    fig = go.Figure()
-    for i, tid in enumerate(ids):
-        part = data[data["topic_id"] == tid].sort_values("period")
-        if part.empty:
-            continue
-        name = _short(part["topic_label"].iloc[0], 40)
+    parts = [(tid, data[data["topic_id"] == tid].sort_values("period")) for tid in ids]
+    parts = [(tid, part) for tid, part in parts if not part.empty]
+    if not parts:
+        return _empty(title, "No topic to show")
+    names = [_short(part["topic_label"].iloc[0], 40) for _, part in parts]
+    cols = max(1, min(columns, len(parts)))
+    rows = -(-len(parts) // cols)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=names, shared_yaxes=True,
+                        horizontal_spacing=0.04, vertical_spacing=0.16 if rows > 1 else 0.1)
+    for i, ((_, part), name) in enumerate(zip(parts, names)):
         fig.add_trace(go.Scatter(x=part["period"].astype(str), y=part["n_questions"], mode="lines+markers",
-                                 name=name, line={"color": PALETTE[i % len(PALETTE)], "width": 2},
-                                 hovertemplate="%{x}: %{y:,} questions<extra>" + name + "</extra>"))
-    _layout(fig, title=title, x="Month", y="Questions", legend="Topic", height=460)
-    fig.update_xaxes(type="category")
+                                 name=name, line={"color": PALETTE[0], "width": 2}, marker={"size": 4},
+                                 showlegend=False,
+                                 hovertemplate="%{x}: %{y:,} questions<extra>" + name + "</extra>"),
+                      row=i // cols + 1, col=i % cols + 1)
+    _layout(fig, title=title, x="", y="", height=120 + 230 * rows)
+    fig.update_xaxes(type="category", nticks=4, tickangle=0)
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(title_text="Questions", col=1)
+    for ann in fig.layout.annotations:
+        ann.font.size = 13
     return fig
 
 
@@ -290,7 +307,7 @@ def plot_seasonal(seasonal: pd.DataFrame) -> go.Figure:
 
 
 def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "topic_label",
-                               value_col: str = "hours_saved", top_n: int = 10) -> go.Figure:
+                               value_col: str = "hours_saved", top_n: int = 10, subtitle: str = "") -> go.Figure:
     """Plot the top automation candidates by estimated staff hours saved per month.
 
     Parameters
@@ -299,12 +316,17 @@ def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "to
         Ranked candidates with a label and the hours saved (or another value column).
     label_col, value_col : str
     top_n : int, default 10
+        The topics with the most hours saved (the report's table shows the same ones, in the same order).
+    subtitle : str, default ""
+        Appended to the title in parentheses, e.g. the period the estimate averages over.
 
     Returns
     -------
     plotly.graph_objects.Figure
     """
     title = "What to automate next: estimated staff hours saved per month"
+    if subtitle:
+        title += f" ({subtitle})"
     _need(candidates, [label_col, value_col], "plot_automation_candidates")
     data = candidates.dropna(subset=[value_col]).sort_values(value_col, ascending=False, kind="stable").head(top_n)
     if data.empty:
@@ -312,7 +334,8 @@ def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "to
     labels = [_short(v) for v in data[label_col]]
     fig = go.Figure(go.Bar(y=labels, x=data[value_col].astype(float).round(1), orientation="h",
                            marker_color=PALETTE[2], name="Hours saved",
-                           hovertemplate="%{y}: %{x} hours a month<extra></extra>"))
+                           text=[f"{v:.1f}" for v in data[value_col].astype(float)], textposition="outside",
+                           hovertemplate="%{y}: %{x:.1f} hours a month<extra></extra>"))
     _layout(fig, title=title, x="Staff hours saved per month (estimate)", y="",
             height=max(260, 70 + 36 * len(data)))
     fig.update_yaxes(autorange="reversed")
@@ -320,7 +343,8 @@ def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "to
 
 
 def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", coverage_col: str = "coverage",
-                  count_col: str = "n_questions", top_n: int = 15) -> go.Figure:
+                  count_col: str = "n_questions", top_n: int = 15, covered_only: bool = True,
+                  subtitle: str = "") -> go.Figure:
     """Plot how much of each big topic the FAQ answers (share of its questions covered).
 
     Parameters
@@ -330,22 +354,40 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
     label_col, coverage_col, count_col : str
     top_n : int, default 15
         The largest topics.
+    covered_only : bool, default True
+        Leave out topics no FAQ answers at all (a note under the title says how many).
+    subtitle : str, default ""
+        Appended to the title in parentheses, e.g. the period.
 
     Returns
     -------
     plotly.graph_objects.Figure
     """
     title = "How much of each topic the FAQ already answers"
+    if subtitle:
+        title += f" ({subtitle})"
     _need(coverage, [label_col, coverage_col, count_col], "plot_coverage")
-    data = coverage.sort_values(count_col, ascending=False, kind="stable").head(top_n)
+    data = coverage
+    left_out = 0
+    if covered_only:
+        has = data[coverage_col].astype(float).fillna(0.0) > 0
+        left_out = int((~has).sum())
+        data = data[has]
+    data = data.sort_values(count_col, ascending=False, kind="stable").head(top_n)
     if data.empty:
-        return _empty(title)
+        return _empty(title, "No topic is answered by an FAQ" if left_out else "No data for this period")
     labels = [f"{_short(v, 40)} ({int(n):,})" for v, n in zip(data[label_col], data[count_col])]
     share = data[coverage_col].astype(float).fillna(0.0)
     colours = [PALETTE[5] if s < 0.5 else PALETTE[0] for s in share]
     fig = go.Figure(go.Bar(y=labels, x=(share * 100).round(1), orientation="h", marker_color=colours,
                            name="Covered", hovertemplate="%{y}: %{x}% covered<extra></extra>"))
-    _layout(fig, title=title, x="Questions an FAQ answers (%)", y="", height=max(260, 70 + 30 * len(data)))
+    _layout(fig, title=title, x="Questions an FAQ answers (%)", y="", height=max(300, 110 + 30 * len(data)))
+    note = "Orange: an FAQ answers under half of the topic's questions; blue: half or more. (n) = questions."
+    if left_out:
+        note += f" {left_out} topic{'s' if left_out != 1 else ''} no FAQ answers are left out (see FAQs to write)."
+    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=1.0, yanchor="bottom", xanchor="left",
+                       showarrow=False, font={"size": 12, "color": "#52606d"})
+    fig.update_layout(margin={"t": 90})
     fig.update_xaxes(range=[0, 100])
     fig.update_yaxes(autorange="reversed")
     return fig

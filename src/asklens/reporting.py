@@ -73,6 +73,7 @@ __all__ = [
     "setup_notebook",
     "show_table",
     "show_html",
+    "plain_reason",
     "build_report_data",
     "init_workspace",
     "default_config_text",
@@ -384,7 +385,8 @@ def show_html(markup: str) -> _Html:
     return _Html(markup)
 
 
-def _cell_text(value: Any, max_chars: int) -> str:
+def _cell_full(value: Any, digits: int | None = None) -> str:
+    """Return the whole display text of one cell ("" for a missing value)."""
     if isinstance(value, (set, frozenset)):
         value = sorted(map(str, value))
     elif isinstance(value, np.ndarray):
@@ -392,21 +394,40 @@ def _cell_text(value: Any, max_chars: int) -> str:
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return ""
     if isinstance(value, (list, tuple)):
-        text = "; ".join(str(v) for v in value)
-    elif isinstance(value, float):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else str(value)
-    elif isinstance(value, pd.Timestamp):
-        text = value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
-    else:
-        text = str(value)
-    if len(text) > max_chars:
-        text = text[: max_chars - 1].rstrip() + "…"
-    return text
+        return "; ".join(str(v) for v in value)
+    if digits is not None and isinstance(value, (int, float, np.integer, np.floating)) \
+            and not isinstance(value, (bool, np.bool_)):
+        return f"{float(value):,.{digits}f}"
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else str(value)
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _cut(text: str, max_chars: int) -> str:
+    """Cut ``text`` to ``max_chars`` at a word boundary, ending in an ellipsis."""
+    if len(text) <= max_chars:
+        return text
+    head = text[: max_chars - 1]
+    space = head.rfind(" ")
+    if space >= max_chars * 0.6:
+        head = head[:space]
+    return head.rstrip(" ,;:(—-") + "…"
+
+
+def _cell_text(value: Any, max_chars: int, digits: int | None = None) -> str:
+    return _cut(_cell_full(value, digits), max_chars)
+
+
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 
 
 def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, max_chars: int = 280,
                columns: Mapping[str, str] | Sequence[str] | None = None, sortable: bool | None = None,
-               percent: Sequence[str] | None = None, empty: str = "Nothing to show for this month.") -> _Html:
+               percent: Sequence[str] | None = None, empty: str = "Nothing to show for this month.",
+               digits: Mapping[str, int] | None = None, links: Mapping[str, str] | None = None,
+               missing: str = "–") -> _Html:
     """Return a readable, escaped HTML table for a report (sortable when long).
 
     Every cell is HTML-escaped, so patron text such as ``<script>`` shows as text.
@@ -429,12 +450,28 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
         default every numeric column whose name contains "share" or "coverage".
     empty : str
         Text shown when the table has no rows.
+    digits : mapping of str to int, optional
+        Fixed decimals per numeric column (by original name), e.g. ``{"per_month": 1}``.
+    links : mapping of str to str, optional
+        ``{text column: url column}`` (original names): the text links to the URL when it is
+        an ``http(s)`` address; the URL column itself is not shown unless listed in ``columns``.
+    missing : str, default "–"
+        Text of an empty cell.
 
     Returns
     -------
     object with ``_repr_html_``
+
+    Notes
+    -----
+    A cut cell keeps its full text in a ``title`` attribute (shown on hover), escaped too.
     """
     df = table
+    digits = dict(digits or {})
+    link_urls: dict[str, list[Any]] = {}
+    for text_col, url_col in (links or {}).items():
+        if text_col in df.columns and url_col in df.columns:
+            link_urls[text_col] = df[url_col].tolist()
     if percent is None:
         percent = [c for c in df.columns if re.search(r"share|coverage", str(c))
                    and pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
@@ -445,6 +482,8 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
         names = dict(columns) if isinstance(columns, Mapping) else {c: c for c in columns}
         keep = [c for c in names if c in df.columns]
         df = df.loc[:, keep].rename(columns={c: names[c] for c in keep})
+        digits = {names.get(c, c): d for c, d in digits.items()}
+        link_urls = {names[c]: u for c, u in link_urls.items() if c in names}
     cap = html.escape(caption)
     if df.empty:
         return _Html(f'<div class="asklens-table-wrap"><p class="asklens-caption">{cap}</p>'
@@ -462,12 +501,18 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
     num_cls = ' class="num"'
     head = "".join(f"<th{num_cls if numeric[c] else ''}>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = []
-    for rec in shown.itertuples(index=False, name=None):
+    for i, rec in enumerate(shown.itertuples(index=False, name=None)):
         cells = []
         for c, v in zip(shown.columns, rec):
-            text = html.escape(_cell_text(v, max_chars))
+            full = _cell_full(v, digits.get(c))
+            cut = _cut(full, max_chars)
+            text = html.escape(cut) if full else html.escape(missing)
+            title = f' title="{html.escape(full, quote=True)}"' if cut != full else ""
+            url = link_urls.get(c, [None] * (i + 1))[i]
+            if full and isinstance(url, str) and _SAFE_URL.match(url.strip()):
+                text = f'<a href="{html.escape(url.strip(), quote=True)}">{text}</a>'
             cls = ' class="num"' if numeric[c] else ""
-            cells.append(f"<td{cls}>{text}</td>")
+            cells.append(f"<td{cls}{title}>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if total > len(shown):
@@ -476,6 +521,136 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
     markup = (f'<div class="asklens-table-wrap"><p class="asklens-caption">{cap}{html.escape(note)}</p>'
               f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     return _Html(markup)
+
+
+
+# --------------------------------------------------------------------------- plain words for managers
+
+_KEY = r"\[?[a-z]+\]?\s*[a-z]+_[a-z_]+"  # a config key such as min_volume or [rubric] window_months
+_PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b in [
+    (r"score [\d.]+ = [^;]*;\s*", ""),
+    (r"\s*\[[^\]]*\]", ""),                                   # [binomial test on share, p < trend_alpha …]
+    (r"cohesion [\d.]+ ≥ min_cohesion [\d.]+", "the questions are alike"),
+    (r"cohesion [\d.]+ < min_cohesion [\d.]+", "the questions are too varied"),
+    (r"diverse questions: cohesion [\d.]+ over ([\d,]+) questions(?: \([^)]*\))?",
+     r"its \1 questions are too varied for one answer"),
+    (r"cohesion [\d.]+", "questions alike"),
+    (r"less than stale_view_share [\d.]+ of the median entry's ([\d,]+) views",
+     r"far less than a typical FAQ entry (\1 views)"),
+    (r"\(share ×([\d.]+), p\s*[=<]\s*[\d.e+-]+\)", lambda m: f"({_times(m.group(1))} its earlier share)"),
+    (r"\(share ×([\d.]+)\)", lambda m: f"({_times(m.group(1))} its earlier share)"),
+    (r"\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)", ""),              # (≥ min_volume 10, ≥ min_recurrence 50%)
+    (r"\s*[<>≤≥]\s*" + _KEY + r"\s*=?\s*[\d.,%]+", ""),       # 65 questions ≥ min_volume 10
+    (r",?\s*\bz\s*=\s*-?[\d.]+", ""),
+    (r",?\s*\bp\s*[=<]\s*[\d.e+-]+", ""),
+    (r"(\d+) questions in (\d+) months, asked in (\d+) of them", r"\1 questions in the last \2 months, asked in \3 of them"),
+    (r"asked in (\d+) of (\d+) months", r"asked in \1 of the last \2 months"),
+    (r"\bcoverage (\d+%)", r"an FAQ answers \1 of its questions"),
+    (r"\bnot standardised\b", "not routine"),
+    (r"\bstandardised\b", "routine (recurs, questions alike, same answer)"),
+    (r"READ-coded are READ 3\+", "with an effort code need READ 3+"),
+    (r"READ-coded questions are READ 3\+", "questions with an effort code need READ 3+ (in-depth help)"),
+    (r"^monitor:", "monitor (no action yet, watch it):"),
+    (r"\(\s*\)", ""), (r"\s+([,;)])", r"\1"), (r"([,;])\1+", r"\1"), (r"\s{2,}", " "),
+]]
+
+
+def _times(value: str) -> str:
+    v = float(value)
+    if v >= 1:
+        return f"{v:.1f} times"
+    return f"{v:.0%} of"
+
+
+def plain_reason(text: Any, *, faq_titles: Mapping[str, str] | None = None) -> str:
+    """Rewrite a rule's ``reason`` text in plain words for managers.
+
+    Config keys, statistics (z, p, cohesion scores) and threshold comparisons are dropped
+    (they stay in ``tables/*.csv`` and in the report's rules section); FAQ ids become the
+    FAQ's question in quotes.
+
+    Parameters
+    ----------
+    text : str
+        A ``reason`` from the analyses (missing values give ``""``).
+    faq_titles : mapping of str to str, optional
+        FAQ id → its question.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> plain_reason("write an FAQ: 80 questions in 12 months, asked in 12 of them (≥ min_volume 10, "
+    ...              "≥ min_recurrence 50%); no FAQ entry is about this topic (closest: 7, z=3.1), "
+    ...              "coverage 0% < min_coverage 20%", faq_titles={"7": "How do I cite?"})
+    'write an FAQ: 80 questions in the last 12 months, asked in 12 of them; no FAQ entry is about this topic \
+(closest: “How do I cite?”), an FAQ answers 0% of its questions'
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    out = str(text)
+    if faq_titles:
+        def title(m: re.Match[str]) -> str:
+            t = faq_titles.get(m.group(0))
+            return f"“{t}”" if t else m.group(0)
+        ids = sorted((re.escape(str(k)) for k in faq_titles if str(k)), key=len, reverse=True)
+        if ids:
+            out = re.sub(r"(?<![\w.])(?:" + "|".join(ids) + r")(?![\w.])", title, out)
+        out = re.sub(r"FAQ entries (“[^”]*”) answer", r"the FAQ \1 answers", out)
+        out = re.sub(r"FAQ entries ((?:“[^”]*”, )+“[^”]*”) answer", r"the FAQs \1 answer", out)
+    for pattern, repl in _PLAIN_RULES:
+        out = pattern.sub(repl, out)
+    return out.strip(" ;,")
+
+
+def _plural(n: Any, word: str, plural: str | None = None) -> str:
+    """Return ``"1 topic"`` / ``"3 topics"`` (``n`` formatted with thousands separators)."""
+    try:
+        k = int(n)
+    except (TypeError, ValueError):
+        return f"– {plural or word + 's'}"
+    return f"{k:,} {word if k == 1 else (plural or word + 's')}"
+
+
+_FORMAT_NAMES = {
+    "libchat": "LibAnswers LibChat transcripts", "refanalytics": "LibAnswers Reference Analytics",
+    "tickets": "LibAnswers tickets", "libraryh3lp": "LibraryH3lp chats", "gimlet": "Gimlet",
+    "desktracker": "Desk Tracker", "generic": "spreadsheet (generic columns)",
+}
+
+_CATEGORY_WORDS = (
+    "automate = recurring, alike questions with one answer: point a chatbot or canned answer at an FAQ; "
+    "write FAQ = the same, but no FAQ answers it yet; needs people = takes effort, long or varied "
+    "conversations; monitor = asked often enough to count but fits none of these yet: watch it next month."
+)
+
+
+def _plain_source(src: Any) -> str:
+    """Drop config keys from an assumption's source (the rules table in section 6 has them)."""
+    text = "" if src is None or (not isinstance(src, str) and pd.isna(src)) else str(src)
+    text = text.replace("the topics automation_candidates marks standardised",
+                        "topics asked again and again, with alike questions and one answer")
+    text = re.sub(r"duration_min, capped at \[costs\] max_duration_min = ([\d.]+)",
+                  lambda m: f"recorded handling times, each capped at {float(m.group(1)):g} minutes", text)
+    text = re.sub(r"\[costs\] default_minutes = ([\d.]+)", lambda m: f"{float(m.group(1)):g} minutes each", text)
+    text = re.sub(r"\[\w+\]\s*[a-z_]+\s*(?:=\s*[\d.]+)?\s*:?\s*", "", text)
+    return text.strip(" :;,")
+
+
+def _trend_arrow(text: Any) -> str:
+    """Turn ``"7 this month vs 4 the month before, 6 a year earlier"`` into ``"▲ 75% on last month"``."""
+    m = re.match(r"\s*(\d+) this month vs (\d+) the month before", str(text)) if isinstance(text, str) else None
+    if not m:
+        return ""
+    now, before = int(m.group(1)), int(m.group(2))
+    if before == 0:
+        return "▲ new" if now else "–"
+    change = now / before - 1
+    if abs(change) < 0.005:
+        return "= same"
+    return f"{'▲' if change > 0 else '▼'} {abs(change):.0%}"
 
 
 _FIGURES = {"count": 0}
@@ -1397,35 +1572,37 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
         "measure": "", "this_month": "This month", "previous_month": "Previous month",
         "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
     "automation": ("Automation candidates, best first (why each qualifies: the appendix and automation.csv)", {
-        "topic_label": "Topic", "category": "Rubric", "n_period": "This month", "per_month": "Per month",
-        "trend": "Trend", "faq_coverage": "Answered by an FAQ", "hours_saved": "Hours saved a month",
+        "topic_label": "Topic", "category": "Next step", "n_period": "This month",
+        "per_month": "Per month (last 12 months)", "trend": "On last month", "faq_coverage": "Answered by an FAQ",
+        "hours_saved": "Hours saved a month",
         "representative_questions": "Typical questions"}),
     "recurring_questions": ("The same question, asked again and again this month", {
         "topic_label": "Topic", "count": "Times asked", "representative": "The question"}),
     "rubric": ("Every topic and the rule that placed it", {
-        "topic_label": "Topic", "category": "Placed under", "n_questions": "Questions", "per_month": "Per month",
-        "coverage": "Answered by an FAQ", "reason": "Why"}),
-    "faq_gaps": ("FAQs to write: recurring topics no FAQ answers", {
+        "topic_label": "Topic", "category": "Placed under", "n_questions": "Questions (last 12 months)",
+        "per_month": "Per month", "coverage": "Answered by an FAQ", "reason": "Why"}),
+    "faq_gaps": ("FAQs to write: recurring topics no FAQ answers (last 12 months)", {
         "topic_label": "Topic", "n_questions": "Questions", "months_asked": "Months asked",
         "per_month": "Per month", "coverage": "Share answered by an FAQ", "reason": "Why"}),
     "findability": ("FAQs people don't find: answered, yet still asked", {
-        "topic_label": "Topic", "faq_id": "FAQ", "faq_question": "The FAQ", "n_questions": "Questions",
+        "topic_label": "Topic", "faq_question": "The FAQ", "n_questions": "Questions",
         "per_month": "Per month", "views": "FAQ views", "reason": "Why"}),
     "stale_faqs": ("FAQs nobody needs any more", {
-        "faq_id": "FAQ", "faq_question": "The FAQ", "views": "Views", "reason": "Why"}),
+        "faq_question": "The FAQ", "views": "Views", "reason": "Why"}),
     "custom_work": ("Topics that need people", {
         "topic_label": "Topic", "n_questions": "Questions", "high_effort_share": "READ 3+ share",
-        "median_duration_min": "Median minutes", "median_messages": "Median messages", "cohesion": "Cohesion",
-        "signals": "Signals", "reason": "Why"}),
+        "median_duration_min": "Median minutes", "median_messages": "Median messages", "reason": "Why"}),
     "channels": ("How this month's questions arrived", {
         "channel": "Channel", "n_questions": "Questions", "share": "Share", "previous_month": "Previous month"}),
     "topics": ("All topics this month", {
-        "topic_id": "Topic", "topic_label": "What people ask about", "n_questions": "Questions this month",
-        "n_history": "Questions so far", "keywords": "Keywords", "examples": "Example questions"}),
-    "rising": ("Topics that changed (new, rising, fading or seasonal)", {
+        "topic_label": "What people ask about", "n_questions": "Questions this month",
+        "n_history": "Questions so far", "keywords": "Keywords", "examples": "Example questions",
+        "topic_id": "Topic number"}),
+    "rising": ("Topics whose share of questions changed (new, rising, fading or seasonal)", {
         "topic_label": "Topic", "status": "Status", "n_recent": "Recent months", "n_baseline": "Months before",
         "n_last_year": "A year earlier", "reason": "Why"}),
-    "seasonal_flags": ("Weeks of this term unlike the same weeks last year", {
+    "seasonal_flags": ("Weeks of this term unlike the same weeks last year (all questions together, not "
+                       "per topic)", {
         "term_week": "Week of term", "n_this_year": "This year", "n_last_year": "Last year", "status": "Status",
         "reason": "Why"}),
     "files": ("Files read", {"path": "File", "format": "Format", "rows_read": "Rows read",
@@ -1433,9 +1610,13 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "dropped_reasons": ("Rows not used, and why", {"reason": "Reason", "rows": "Rows"}),
     "redactions": ("Personal details removed before anything was analysed", {
         "kind": "Kind", "count": "Removed", "meaning": "What it is"}),
-    "rules": ("The rules and thresholds behind this report (from asklens.toml)", {
+    "rules": ("The exact rules and thresholds behind this report (settings in asklens.toml)", {
         "section": "Section", "setting": "Setting", "value": "Value", "meaning": "Meaning"}),
 }
+
+_DIGITS = {"per_month": 1, "hours_saved": 1, "median_duration_min": 0, "median_messages": 0,
+           "minutes_per_question": 0}
+_CATEGORY_LABELS = {"write FAQ": "write an FAQ", "monitor": "monitor (watch)"}
 
 _REDACTION_WORDS = {
     "email": "email addresses", "phone": "phone numbers", "card_number": "library card, student or payment numbers",
@@ -1501,7 +1682,53 @@ class ReportData:
         kwargs.setdefault("caption", caption)
         if columns is not None:
             kwargs.setdefault("columns", columns)
-        return self.table(name, **kwargs)
+        df = self.display_frame(name)
+        digits = {c: d for c, d in _DIGITS.items() if c in df.columns}
+        kwargs.setdefault("digits", digits)
+        if "faq_url" in df.columns:
+            kwargs.setdefault("links", {"faq_question": "faq_url"})
+        return show_table(df, **kwargs)
+
+    def window_words(self) -> str:
+        """Return the period the rules average over, in words (``"last 12 months"``)."""
+        w = int(self.config.rubric.window_months) if self.config is not None else 12
+        return f"last {_plural(max(1, w), 'month')}" if w != 1 else "this month"
+
+    def faq_titles(self) -> dict[str, str]:
+        """Return FAQ id → its question (empty without an FAQ base)."""
+        if self.faq is None or not len(self.faq):
+            return {}
+        return dict(zip(self.faq["faq_id"].astype(str), self.faq["question"].astype(str)))
+
+    def display_frame(self, name: str) -> pd.DataFrame:
+        """Return table ``name`` as a manager reads it (the CSV keeps the exact values).
+
+        ``reason`` becomes plain words (:func:`plain_reason`), FAQ ids their question
+        (linked to the FAQ's URL), the automation trend an arrow, reader formats their
+        product names; the automation candidates are ordered by hours saved.
+        """
+        df = self.tables.get(name, pd.DataFrame())
+        if df.empty:
+            return df
+        titles = self.faq_titles()
+        out = df.copy()
+        if "reason" in out.columns and name not in {"dropped_reasons"}:
+            out["reason"] = [plain_reason(r, faq_titles=titles) for r in out["reason"]]
+        if "faq_id" in out.columns and self.faq is not None and len(self.faq):
+            urls = dict(zip(self.faq["faq_id"].astype(str), self.faq["url"])) if "url" in self.faq else {}
+            ids = out["faq_id"].map(lambda f: str(f) if isinstance(f, str) or pd.notna(f) else "")
+            if "faq_question" not in out.columns:
+                out["faq_question"] = ids.map(lambda f: titles.get(f, f))
+            out["faq_url"] = ids.map(lambda f: urls.get(f) if isinstance(urls.get(f), str) else None)
+        if "trend" in out.columns:
+            out["trend"] = out["trend"].map(_trend_arrow)
+        if "category" in out.columns:
+            out["category"] = out["category"].map(lambda c: _CATEGORY_LABELS.get(c, c) if isinstance(c, str) else c)
+        if name == "automation" and "hours_saved" in out.columns:
+            out = out.sort_values("hours_saved", ascending=False, kind="stable", na_position="last")
+        if name == "files" and "format" in out.columns:
+            out["format"] = out["format"].map(lambda f: _FORMAT_NAMES.get(str(f), f))
+        return out.reset_index(drop=True)
 
     def note(self, name: str) -> _Html:
         """Return the plain-words note for a section (escaped), or nothing."""
@@ -1651,7 +1878,7 @@ _RULE_WORDS: dict[str, str] = {
     "stale_months": "months without a matching question after which an FAQ is stale",
     "stale_view_share": "share of the median FAQ's views under which an unmatched FAQ is stale",
     "trend_window_months": "recent months compared for rising / new / fading topics",
-    "trend_alpha": "significance level of the trend test",
+    "trend_alpha": "how unlikely by chance a change must be to count as a trend (binomial test; smaller = stricter)",
     "trend_min_ratio": "smallest change in a topic's share reported as a trend",
     "trend_min_count": "questions a trend must involve",
     "read_minutes": "minutes a question takes at each READ level (where no duration was recorded)",
@@ -1662,6 +1889,11 @@ _RULE_WORDS: dict[str, str] = {
     "backend": "how questions are turned into vectors (tfidf needs no model)",
     "n_topics": "number of topics (empty = found from the data)",
     "max_misc_share": "largest share of questions left in miscellaneous",
+    "model": "sentence-embedding model for the semantic backend (empty = the default)",
+    "random_state": "seed of the topic model (the report passes its own seed)",
+    "curation_file": "file with staff's topic names, merges and ignored topics",
+    "model_dir": "folder of the saved topic model (reused so topic numbers stay stable)",
+    "drop_columns": "extra input columns dropped before anything is read (names, emails…)",
     "id_patterns": "extra patterns for card or student numbers to mask",
     "mask_names": "mask personal names",
     "keep_urls": "keep links (personal tokens are masked either way)",
@@ -1804,11 +2036,12 @@ def build_report_data(
                              "weeks are not compared.")
     tables["seasonal_flags"] = flags
     tables["load_heatmap"] = trends.load_heatmap(history, period=month, months=3)
-    notes["trends"] = (f"Trends compare the last {cfg.rubric.trend_window_months} months with the "
-                       f"{cfg.rubric.trend_window_months} before and with the same months a year earlier; a change "
-                       f"counts only if a binomial test on the topic's share passes at {cfg.rubric.trend_alpha} and "
-                       f"the share moved at least {cfg.rubric.trend_min_ratio}-fold. The hour-by-weekday view "
-                       "covers the last 3 months, in the library's time zone.")
+    tw = cfg.rubric.trend_window_months
+    notes["trends"] = (f"Trends compare each topic's share of questions in the last {_plural(tw, 'month')} with the "
+                       f"{_plural(tw, 'month')} before and with the same months a year earlier; a topic counts as "
+                       f"rising or fading only if its share moved at least {cfg.rubric.trend_min_ratio:g}-fold and the "
+                       "change is too large to be chance (the exact test is in section 6). The hour-by-weekday "
+                       "view covers the last 3 months, in the library's time zone.")
 
     # ---- 6. data and privacy
     files = read.files.loc[:, [c for c in ("path", "format", "rows_read", "rows_kept") if c in read.files]].copy()
@@ -1830,8 +2063,12 @@ def build_report_data(
     rows_read = int(read.files["rows_read"].sum()) if "rows_read" in read.files else len(log)
     kpis.update({"rows_read": rows_read, "rows_kept": len(log), "rows_dropped": int(len(dropped)),
                  "redactions": {k: int(v) for k, v in red.items()}})
-    notes["privacy"] = (f"{rows_read:,} rows were read from {len(read.files)} file(s); {len(log):,} questions were "
-                        f"kept and {len(dropped):,} rows were not used (duplicates across exports, empty text, "
+    notes["rules"] = ("What each topic's next step means: " + _CATEGORY_WORDS + " The table gives every setting "
+                      "and threshold the rules use; the CSV files in tables/ give, for each topic, the exact rule "
+                      "text (the reason column).")
+    notes["privacy"] = (f"{_plural(rows_read, 'row')} were read from {_plural(len(read.files), 'file')}; "
+                        f"{_plural(len(log), 'question')} were "
+                        f"kept and {_plural(len(dropped), 'row')} not used (duplicates across exports, empty text, "
                         f"unreadable dates…). Personal details were masked before anything was analysed: "
                         f"{sum(red.values()):,} in all. Only masked text appears in this report and its tables.")
 
@@ -1973,6 +2210,11 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
         tables["stale_faqs"] = decided[decided["action"] == "review a stale FAQ"].reset_index(drop=True)
         kpis["faq_coverage"] = float(this_matches["covered"].mean()) if len(this_matches) else None
         kpis["faqs_to_write"] = len(tables["faq_gaps"])
+        n_gap = len(tables["faq_gaps"])
+        notes["faq_gaps"] = (f"{_plural(n_gap, 'topic')} asked again and again over the last "
+                             f"{_plural(w, 'month')} {'has' if n_gap == 1 else 'have'} no FAQ that answers "
+                             f"{'it' if n_gap == 1 else 'them'} (the “FAQs to write” figure at the top). "
+                             "Some of them also take staff effort; section 4 lists those.")
         kpis["faqs_not_found"] = len(tables["findability"])
         kpis["stale_faqs"] = len(tables["stale_faqs"])
         notes["gaps"] = (f"A question counts as answered by an FAQ when its best match passes the calibrated "
@@ -1994,9 +2236,9 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
     notes["custom_work"] = (f"Over the last {w} months, a topic needs people when the share of its READ-coded "
                             f"questions at READ 3 or more reaches {cfg.rubric.high_effort_share:.0%}, its median "
                             f"handling time reaches {cfg.rubric.long_duration_min:g} minutes, its chats run to "
-                            f"{cfg.rubric.many_messages:g}+ messages, or its questions are too varied for one answer "
-                            f"(cohesion under {cfg.rubric.low_cohesion:g}); each signal needs at least "
-                            f"{cfg.rubric.min_signal_n} questions carrying it.")
+                            f"{cfg.rubric.many_messages:g}+ messages, or its questions are too varied for one "
+                            f"answer; each signal needs at least {_plural(cfg.rubric.min_signal_n, 'question')} "
+                            "carrying it (exact thresholds in section 6).")
 
     # ---- 2. what to automate next, and the rubric that sorts every topic
     _automation(history, topics, faq, vec=vec, vectors=Q, in_month=in_month, month=month, cfg=cfg, seed=seed,
@@ -2053,9 +2295,13 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
         if len(rubric) else {}
     if cfg.costs.hourly_cost > 0:
         kpis["cost_at_stake"] = float(est.hours_per_month * cfg.costs.hourly_cost)
-    lines = [f"Estimated staff time saved if the standardised topics were automated: "
-             f"{est.hours_per_month:,.1f} hours a month. Assumptions:"]
-    lines += [f"• {a}: {v} ({src})" for a, v, src in est.assumptions.itertuples(index=False)]
+    lines = [f"Estimated staff time saved if the routine topics (asked again and again, questions alike, one "
+             f"answer) were automated: {_fmt_num(est.hours_per_month, 1)} hours a month, averaged over the last "
+             f"{_plural(cfg.rubric.window_months, 'month')}. The table and the chart below list the same topics, "
+             "most hours saved first. Assumptions:"]
+    lines += [f"• {a}: {v}" + (f" ({_plain_source(src)})" if _plain_source(src) else "")
+              for a, v, src in est.assumptions.itertuples(index=False)]
+    lines.append("Next step: " + _CATEGORY_WORDS)
     notes["automation"] = "\n".join(lines)
 
 
@@ -2081,12 +2327,15 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
                    f"automating those would save an estimated {_fmt_num(kpis.get('hours_at_stake'))} staff hours "
                    "a month (assumptions in section 2).")
     if kpis.get("faqs_to_write") is not None:
-        out.append(f"{_fmt_int(kpis['faqs_to_write'])} recurring topic(s) have no FAQ that answers them; "
-                   f"{_fmt_int(kpis.get('faqs_not_found'))} FAQ(s) exist but people still ask; "
-                   f"{_fmt_int(kpis.get('stale_faqs'))} FAQ(s) matched no question lately.")
+        n_write, n_found, n_stale = (kpis.get(k) or 0 for k in ("faqs_to_write", "faqs_not_found", "stale_faqs"))
+        out.append(f"{_plural(n_write, 'recurring topic')} {'has' if n_write == 1 else 'have'} no FAQ that answers "
+                   f"{'it' if n_write == 1 else 'them'} (section 3 lists {'it' if n_write == 1 else 'them all'}); "
+                   f"{_plural(n_found, 'FAQ')} {'exists' if n_found == 1 else 'exist'} but people still ask; "
+                   f"{_plural(n_stale, 'FAQ')} matched no question lately.")
     if kpis.get("topics_needing_people") is not None:
-        out.append(f"{_fmt_int(kpis['topics_needing_people'])} topic(s) need people: high effort, long or varied "
-                   "conversations (section 4).")
+        n_people = kpis["topics_needing_people"]
+        out.append(f"{_plural(n_people, 'topic')} {'needs' if n_people == 1 else 'need'} people: high effort, long or "
+                   "varied conversations (section 4).")
     news = []
     for key, word in (("topics_new", "new"), ("topics_rising", "rising"), ("topics_fading", "fading")):
         if kpis.get(key):
@@ -2100,7 +2349,11 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
                 named = " (" + "; ".join(f"“{x}”" for x in first) + ")"
         out.append("Topics changing: " + ", ".join(news) + named + ".")
     else:
-        out.append("No topic changed more than chance would explain.")
+        out.append("No topic's share of questions rose or fell beyond normal ups and downs.")
+    flags = tables.get("seasonal_flags")
+    if flags is not None and len(flags):
+        out.append(f"{_plural(len(flags), 'week')} of this term differed from the same "
+                   f"{'week' if len(flags) == 1 else 'weeks'} last year (all questions together; section 5).")
     return out
 
 

@@ -55,10 +55,10 @@ plotting.plot_channel_mix(data.tables["channel_mix"])
 data.note("automation")
 
 # %%
-data.show("automation", max_rows=15)
+data.show("automation", max_rows=10)
 
 # %%
-plotting.plot_automation_candidates(data.tables["automation"])
+plotting.plot_automation_candidates(data.tables["automation"], top_n=10, subtitle=data.window_words())
 
 # %%
 data.show("recurring_questions")
@@ -67,6 +67,9 @@ data.show("recurring_questions")
 # ## 3. Knowledge gaps
 # ### FAQs to write
 # Recurring topics that no FAQ entry answers.
+
+# %%
+data.note("faq_gaps")
 
 # %%
 data.show("faq_gaps")
@@ -86,7 +89,7 @@ data.show("findability")
 data.show("stale_faqs")
 
 # %%
-plotting.plot_coverage(data.tables["coverage"])
+plotting.plot_coverage(data.tables["rubric"], subtitle=data.window_words())
 
 # %% [markdown]
 # ## 4. Where people are needed
@@ -139,7 +142,7 @@ data.show("seasonal_flags")
 plotting.plot_load_heatmap(data.tables["load_heatmap"])
 
 # %% [markdown]
-# ## 6. Data and privacy
+# ## 6. Data and privacy, and the rules
 
 # %%
 data.note("privacy")
@@ -154,11 +157,15 @@ data.show("dropped_reasons")
 data.show("redactions")
 
 # %%
+data.note("rules")
+
+# %%
 data.show("rules", max_rows=80)
 
 # %% [markdown]
 # ## Appendix: every topic and the rule that placed it
-# The rubric's thresholds are in section 6; change them in `asklens.toml` under `[rubric]`.
+# What each next step means and the exact thresholds are in section 6; change them in `asklens.toml`
+# under `[rubric]`.
 
 # %%
 data.show("rubric", max_rows=120)
