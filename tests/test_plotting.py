@@ -163,3 +163,22 @@ def test_figures_from_the_trends_analyses():
     assert len(plotting.plot_topic_trends(trends.topic_trends(q)).data) == 4
     assert len(plotting.plot_channel_mix(trends.channel_mix(q)).data) == 3
     assert np.asarray(plotting.plot_load_heatmap(trends.load_heatmap(q)).data[0].z).shape == (7, 24)
+
+
+def test_coverage_leaves_out_uncovered_topics_and_explains_colours():
+    cov = pd.DataFrame({"topic_label": ["A", "B", "C"], "coverage": [0.0, 0.9, 0.3], "n_questions": [50, 30, 20]})
+    fig = plotting.plot_coverage(cov, subtitle="last 12 months")
+    assert list(fig.data[0].y) == ["B (30)", "C (20)"]
+    note = fig.layout.annotations[0].text
+    assert "Orange" in note and "1 topic no FAQ answers" in note
+    assert "last 12 months" in fig.layout.title.text
+    everything = plotting.plot_coverage(cov, covered_only=False)
+    assert len(everything.data[0].y) == 3
+
+
+def test_topic_trends_are_small_multiples_on_one_scale(trends_table):
+    fig = plotting.plot_topic_trends(trends_table, top_n=3, columns=2)
+    assert len(fig.data) == 3 and not any(t.showlegend for t in fig.data)
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles == [t.name for t in fig.data]
+    assert fig.layout.yaxis2.matches == "y" or fig.layout.yaxis2.showticklabels is False

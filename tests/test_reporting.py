@@ -522,3 +522,51 @@ def test_topics_browser_runs_on_small_data(small_report, tmp_path):
     outputs = json.dumps([c.get("outputs", []) for c in done.cells])
     assert "Questions mentioning" in outputs and "Topics per category with these thresholds" in outputs
     assert '"output_type": "error"' not in outputs
+
+
+def test_plain_reason_drops_config_keys_and_statistics_and_names_faqs():
+    text = ("write an FAQ: 101 questions in 12 months, asked in 11 of them (≥ min_volume 10, ≥ min_recurrence "
+            "50%); no FAQ entry is about this topic (closest: 2410616, z=3.8), coverage 0% < min_coverage 20%")
+    out = reporting.plain_reason(text, faq_titles={"2410616": "How do I cite <sources>?"})
+    assert "asked in 11 of them" in out and "last 12 months" in out
+    assert "“How do I cite <sources>?”" in out
+    for jargon in ("min_", "z=", "2410616", "coverage 0%"):
+        assert jargon not in out
+    trend = ("rising: 103 questions in the last 12 months vs 59 in the 12 months before (share ×1.76, p=0.00051) "
+             "[binomial test on share, p < trend_alpha 0.01, change ≥ ×1.5 (trend_min_ratio), ≥ 10 questions]")
+    out = reporting.plain_reason(trend)
+    assert "1.8 times its earlier share" in out and "p=" not in out and "binomial" not in out
+    people = ("needs people: 45% of 74 READ-coded questions are READ 3+ (≥ high_effort_share 40%); diverse "
+              "questions: cohesion 0.04 over 138 questions (< low_cohesion 0.05)")
+    out = reporting.plain_reason(people)
+    assert "cohesion" not in out and "too varied" in out and "45% of 74" in out
+    assert reporting.plain_reason(None) == "" and reporting.plain_reason(float("nan")) == ""
+
+
+def test_plural_and_trend_arrow():
+    assert reporting._plural(1, "topic") == "1 topic" and reporting._plural(2, "FAQ") == "2 FAQs"
+    assert reporting._plural(1200, "question") == "1,200 questions"
+    assert reporting._trend_arrow("7 this month vs 4 the month before, 6 a year earlier") == "▲ 75%"
+    assert reporting._trend_arrow("3 this month vs 6 the month before") == "▼ 50%"
+    assert reporting._trend_arrow("2 this month vs 0 the month before") == "▲ new"
+    assert reporting._trend_arrow(None) == ""
+
+
+def test_show_uses_plain_words_titles_and_keeps_the_csv_exact(tmp_path):
+    reason = "stale: read 8 times, less than stale_view_share 0.1 of the median entry's 579 views"
+    stale = pd.DataFrame({"faq_id": ["F1"], "faq_question": ["Opening <hours>"], "views": [8], "reason": [reason]})
+    auto = pd.DataFrame({"topic_label": ["A", "B"], "hours_saved": [0.26, 1.04], "per_month": [4.0, 5.4167],
+                         "trend": ["7 this month vs 4 the month before", "1 this month vs 2 the month before"],
+                         "category": ["write FAQ", "automate"]})
+    faq = pd.DataFrame({"faq_id": ["F1"], "question": ["Opening <hours>"], "url": ["https://x.example/h"]})
+    data = reporting.ReportData(month="2025-12", library="L", tables={"stale_faqs": stale, "automation": auto},
+                                faq=faq)
+    markup = data.show("stale_faqs")._repr_html_()
+    assert "stale_view_share" not in markup and ">F1<" not in markup
+    assert '<a href="https://x.example/h">Opening &lt;hours&gt;</a>' in markup
+    markup = data.show("automation")._repr_html_()
+    assert markup.index(">B<") < markup.index(">A<")  # most hours first, like the chart
+    assert ">1.0<" in markup and ">0.3<" in markup and ">5.4<" in markup and ">4.0<" in markup
+    assert "▲ 75%" in markup and "write an FAQ" in markup
+    data.save(tmp_path)
+    assert reason in (tmp_path / "tables" / "stale_faqs.csv").read_text()
