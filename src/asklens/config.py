@@ -95,7 +95,7 @@ class PrivacyConfig:
 
 @dataclass
 class TopicsConfig:
-    """How topics are found. ``backend`` is ``"tfidf"`` (no model) or ``"semantic"``."""
+    """How topics are found. ``backend`` is ``"tfidf"`` (no model), ``"semantic"`` or ``"hybrid"`` (both)."""
 
     backend: str = "tfidf"
     model: str = ""
@@ -272,9 +272,9 @@ class Config:
                 f"unknown time zone {self.workspace.timezone!r}", path=self.path,
                 fix="use an IANA name such as 'America/New_York' or 'Europe/London' in [workspace] timezone",
             ) from None
-        if self.topics.backend not in {"tfidf", "semantic"}:
+        if self.topics.backend not in {"tfidf", "semantic", "hybrid"}:
             raise ConfigError(f"unknown topics backend {self.topics.backend!r}", path=self.path,
-                              fix="use 'tfidf' or 'semantic' in [topics] backend")
+                              fix="use 'tfidf', 'semantic' or 'hybrid' in [topics] backend")
         if not 0 <= self.costs.deflection_rate <= 1:
             raise ConfigError(f"deflection_rate must be between 0 and 1, got {self.costs.deflection_rate}",
                               path=self.path)
