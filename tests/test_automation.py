@@ -143,3 +143,37 @@ def test_classify_topics_thresholds_come_from_the_config():
     cfg = Config.from_dict({"rubric": {"high_effort_share": 1.01, "long_duration_min": 60.0}})
     out = classify_topics(q, FAQ, config=cfg).set_index("topic_id")
     assert out.loc[2, "category"] != "needs people"
+
+
+def test_rubric_write_faq_is_knowledge_gaps_write_list_hand_vectors():
+    from test_gaps import HAND_RUBRIC, hand_case
+
+    from asklens.gaps import faq_coverage, knowledge_gaps
+
+    q, faq, Q, F = hand_case(fax_views=5)  # the fax entry is stale (read 5 times, median 1000)
+    # topic 4 (no entry near it) needs people: all its questions are READ 4; the others are READ 1
+    q["effort"] = pd.array(np.where(q["topic_id"] == 4, 4, 1), dtype="Int64")
+    cfg = Config.from_dict({"rubric": HAND_RUBRIC})
+    rubric = classify_topics(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
+    gaps = knowledge_gaps(q, faq, vectors=Q, faq_vectors=F, config=cfg)
+    cov = faq_coverage(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
+    write = set(gaps.loc[gaps["action"] == "write an FAQ", "topic_id"].astype(int))
+    assert write == set(rubric.index[rubric["category"] == "write FAQ"]) == {3}
+    assert rubric.loc[3, "reason"].startswith("write an FAQ: 12 questions in 12 months")
+    # a gap that needs people is not on the write list; the rubric says so and flags the gap
+    assert rubric.loc[4, "category"] == "needs people" and rubric.loc[4, "faq_gap"]
+    assert "also no FAQ answers it" in rubric.loc[4, "reason"] and "coverage 0% < min_coverage 20%" in \
+        rubric.loc[4, "reason"]
+    assert rubric["faq_gap"].to_dict() == {0: False, 1: False, 2: False, 3: True, 4: True}
+    assert rubric.loc[[0, 1, 2], "category"].tolist() == ["automate"] * 3
+    # one coverage: the rubric's is faq_coverage's, and the stale fax entry covers nothing
+    assert rubric["coverage"].to_dict() == cov.loc[rubric.index, "coverage"].to_dict()
+    assert rubric.loc[3, "faq_ids"] == [] and rubric.loc[1, "faq_ids"] == ["f-renew"]
+
+
+def test_rubric_monitor_topics_are_not_gaps():
+    q = questions_log()
+    rubric = classify_topics(q, FAQ, period="2025-12")
+    mon = rubric[rubric["category"] == "monitor"]
+    assert len(mon) and not mon["faq_gap"].any()
+    assert all("not an FAQ gap" in r for r in mon["reason"])

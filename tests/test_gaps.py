@@ -222,3 +222,106 @@ def test_predict_effort_with_too_few_codes_predicts_nothing():
     filled, scores = predict_effort(q)
     assert not filled["effort_predicted"].any()
     assert "too few coded rows" in scores.set_index("metric").loc["accuracy", "note"]
+
+
+# ---------------------------------------------------------------- one relation: hand-computed consistency cases
+def hand_case(*, fax_views: int = 5, start: str = "2025-01", months: int = 12):
+    """Five topics of one question a month on hand vectors; three FAQ entries on axes 0, 1, 2.
+
+    Topic 0 sits on the renewals entry (axis 0), topic 1 leans on it (0.8 axis 0 + 0.6 axis 3),
+    topic 2 on the printing entry, topic 3 on the fax entry, topic 4 on no entry (axis 4).
+    With these vectors the lifts (question - mean question) . (entry - mean entry) are, per
+    topic and entry (renew, print, fax): t0 (.56, -.28, -.28), t1 (.427, -.213, -.213),
+    t2 (-.44, .72, -.28), t3 (-.44, -.28, .72), t4 (-.107, .053, .053); the null of the
+    claim rule (every lift but each entry's strongest topic) has median -.2467 and MAD
+    .0867 (× 1.4826), so the z-scores are t0/renew 6.28, t1/renew 5.24, t4/print 2.34.
+    """
+    e = np.eye(6, dtype=np.float32)
+    vec = {0: e[0], 1: 0.8 * e[0] + 0.6 * e[3], 2: e[1], 3: e[2], 4: e[4]}
+    text = {0: "renew my books", 1: "renew a loan for my class", 2: "print a page", 3: "send a fax", 4: "find a map"}
+    rows, V = [], []
+    for m in pd.period_range(start, periods=months, freq="M"):
+        for t in range(5):
+            rows.append((f"{m.start_time:%Y-%m}-10 11:00", t, text[t]))
+            V.append(vec[t])
+    q = pd.DataFrame({"question_id": [f"q{i}" for i in range(len(rows))],
+                      "asked_at": pd.to_datetime([r[0] for r in rows]).tz_localize(TZ),
+                      "text": [r[2] for r in rows], "topic_id": [r[1] for r in rows]})
+    faq = pd.DataFrame({"faq_id": ["f-renew", "f-print", "f-fax"],
+                        "question": ["How do I renew?", "How do I print?", "Can I send a fax?"],
+                        "views": pd.array([1000, 1000, fax_views], dtype="Int64")})
+    F = np.stack([e[0], e[1], e[2]])
+    return q, faq, np.stack(V), F
+
+
+HAND_RUBRIC = {"covered_similarity": 0.2, "faq_claim_share": 0.9}
+
+
+def test_hand_case_lifts_and_z_scores():
+    q, faq, Q, F = hand_case()
+    m = match_faq(q, faq, vectors=Q, faq_vectors=F, threshold=0.2)
+    lift = m.groupby(q["topic_id"])["lift"].first()
+    assert lift.round(3).tolist() == pytest.approx([0.56, 0.427, 0.72, 0.72, 0.053], abs=1e-3)
+    cov = faq_coverage(q, faq, matches=m, vectors=Q, faq_vectors=F,
+                       config=Config.from_dict({"rubric": HAND_RUBRIC})).set_index("topic_id")
+    assert cov.loc[0, "faq_z"] == pytest.approx((0.56 + 0.2467) / (0.0867 * 1.4826), rel=2e-3)
+    assert cov.loc[1, "faq_z"] == pytest.approx((0.4267 + 0.2467) / (0.0867 * 1.4826), rel=2e-3)
+    assert cov.loc[4, "faq_z"] == pytest.approx((0.0533 + 0.2467) / (0.0867 * 1.4826), rel=2e-3)
+
+
+def test_topic_view_credits_an_entry_most_of_a_topic_matches():
+    q, faq, Q, F = hand_case(fax_views=1000)
+    # the entry's own view: t1's z 5.24 is under 0.9 of its strongest topic's 6.28, so only the topic's view
+    # (closest entry, z ≥ 2, the covered best match of 100% ≥ faq_answer_share of t1) credits it
+    cov = faq_coverage(q, faq, vectors=Q, faq_vectors=F,
+                       config=Config.from_dict({"rubric": HAND_RUBRIC})).set_index("topic_id")
+    assert cov.loc[1, "faq_ids"] == ["f-renew"] and cov.loc[1, "coverage"] == 1.0
+    assert cov.loc[1, "best_faq_share"] == 1.0
+    strict = Config.from_dict({"rubric": {**HAND_RUBRIC, "faq_answer_share": 1.01}})
+    cov2 = faq_coverage(q, faq, vectors=Q, faq_vectors=F, config=strict).set_index("topic_id")
+    assert cov2.loc[1, "faq_ids"] == [] and cov2.loc[1, "coverage"] == 0.0
+    # t4 is closest to the printing entry (z 2.34 ≥ 2) but no question of it passes the threshold: not credited
+    assert cov.loc[4, "faq_ids"] == [] and cov.loc[4, "best_faq_share"] == 0.0 and cov.loc[4, "coverage"] == 0.0
+    assert cov.loc[0, "faq_ids"] == ["f-renew"] and cov.loc[2, "faq_ids"] == ["f-print"]
+    assert cov.loc[3, "faq_ids"] == ["f-fax"] and cov.loc[3, "n_covered"] == 12
+
+
+def test_a_stale_entry_is_credited_with_nothing():
+    q, faq, Q, F = hand_case(fax_views=5)  # the fax entry answers topic 3 but is read 5 times (median 1000)
+    cfg = Config.from_dict({"rubric": HAND_RUBRIC})
+    cov = faq_coverage(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
+    st = stale_faqs(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("faq_id")
+    assert st.loc["f-fax", "stale"] and st.loc["f-fax", "topic_ids"] == []
+    assert st.loc["f-fax", "n_matched"] == 6  # its 6 questions of the last stale_months = 6 months
+    assert "not counted as its coverage" in st.loc["f-fax", "reason"]
+    assert cov.loc[3, "faq_ids"] == [] and cov.loc[3, "n_covered"] == 0 and cov.loc[3, "coverage"] == 0.0
+    credited = {f for fs in cov["faq_ids"] for f in fs}
+    assert not credited & set(st.index[st["stale"]])
+    gaps = knowledge_gaps(q, faq, vectors=Q, faq_vectors=F, config=cfg)
+    write = gaps[gaps["action"] == "write an FAQ"]
+    assert write["topic_id"].tolist() == [3, 4]
+    assert "f-fax" in write["reason"].iloc[0] and "stale" in write["reason"].iloc[0]
+    assert gaps.loc[gaps["action"] == "review a stale FAQ", "faq_id"].tolist() == ["f-fax"]
+    # read as often as the others, the same entry is in use and covers topic 3
+    q2, faq2, Q2, F2 = hand_case(fax_views=1000)
+    st2 = stale_faqs(q2, faq2, vectors=Q2, faq_vectors=F2, config=cfg).set_index("faq_id")
+    assert not st2["stale"].any() and st2.loc["f-fax", "topic_ids"] == [3]
+
+
+def test_coverage_and_gaps_say_the_same_over_one_window():
+    q1, faq, Q1, F = hand_case(start="2024-01")
+    q2, _, Q2, _ = hand_case(start="2025-01")
+    Q1[q1["topic_id"].to_numpy() == 2] = np.eye(6, dtype=np.float32)[5]  # in 2024 topic 2 was about something else
+    q = pd.concat([q1, q2.assign(question_id="b" + q2["question_id"])], ignore_index=True)
+    Q = np.vstack([Q1, Q2])
+    cfg = Config.from_dict({"rubric": HAND_RUBRIC})
+    m = match_faq(q, faq, vectors=Q, faq_vectors=F, config=cfg)
+    cov = faq_coverage(q, faq, matches=m, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
+    assert (cov["n_questions"] == 12).all()  # the last window_months = 12 months, not the 24 of the log
+    assert cov.loc[2, "coverage"] == 1.0
+    old = faq_coverage(q, faq, matches=m, vectors=Q, faq_vectors=F, period="2024-12", config=cfg).set_index("topic_id")
+    assert old.loc[2, "coverage"] == 0.0 and old.loc[2, "n_questions"] == 12
+    gaps = knowledge_gaps(q, faq, matches=m, vectors=Q, faq_vectors=F, config=cfg)
+    for r in gaps[gaps["topic_id"].notna()].itertuples():
+        assert r.coverage == cov.loc[int(r.topic_id), "coverage"]
+        assert r.n_questions == cov.loc[int(r.topic_id), "n_questions"]

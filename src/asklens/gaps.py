@@ -293,7 +293,7 @@ def _window(questions: pd.DataFrame, period: Any, months: int) -> pd.Series:
 
 _COV_COLS = ["topic_id", "topic_label", "n_questions", "n_covered", "coverage", "faq_ids", "faq_z", "best_faq_id",
              "best_faq_share"]
-_FAQ_COLS = ["faq_id", "question", "topic_ids", "n_matched", "n_window", "views", "stale", "reason"]
+_FAQ_COLS = ["faq_id", "question", "topic_ids", "max_topic_z", "n_matched", "n_window", "views", "stale", "reason"]
 
 
 def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFrame | None, vectorizer: Any,
@@ -388,8 +388,10 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
         else:
             vt = f", {int(v)} views" if has_v else ""
             why = f"in use: it answered {k} of {ns} questions in the last {sm} months{vt}"
-        rows.append({"faq_id": fid, "question": text, "topic_ids": [] if stale[j] else about, "n_matched": k,
-                     "n_window": ns, "views": v if pd.notna(v) else pd.NA, "stale": bool(stale[j]), "reason": why})
+        zmax = float(np.nanmax(Z[:, j])) if has_topic and Z.size and np.isfinite(Z[:, j]).any() else np.nan
+        rows.append({"faq_id": fid, "question": text, "topic_ids": [] if stale[j] else about, "max_topic_z": zmax,
+                     "n_matched": k, "n_window": ns, "views": v if pd.notna(v) else pd.NA, "stale": bool(stale[j]),
+                     "reason": why})
     per_faq = pd.DataFrame(rows, columns=_FAQ_COLS)
     per_faq["views"] = pd.to_numeric(per_faq["views"], errors="coerce").astype("Int64")
 
@@ -542,7 +544,7 @@ def stale_faqs(
     -------
     pandas.DataFrame
         One row per entry: ``faq_id``, ``question``, ``topic_ids`` (topics it answers;
-        empty when stale), ``n_matched`` (questions counted for it in the last
+        empty when stale), ``max_topic_z`` (lift z-score of its strongest topic), ``n_matched`` (questions counted for it in the last
         ``stale_months`` months), ``n_window`` (questions in those months), ``views``,
         ``stale`` and ``reason``.
 
@@ -555,6 +557,21 @@ def stale_faqs(
                            faq_vectors=faq_vectors, topics=None, period=period, claim_z=None, claim_share=None,
                            config=config, random_state=random_state)
     return per_faq
+
+
+def _why_not(r: Any, per_faq: pd.DataFrame, rub: Any) -> str:
+    """Say exactly why a topic's closest entry does not answer it (a coverage row, the per-entry table)."""
+    f = str(r.best_faq_id)
+    e = per_faq.set_index("faq_id").loc[f] if f in set(per_faq["faq_id"]) else None
+    head = f"closest: {f}, z={r.faq_z:.1f}"
+    if e is not None and bool(e["stale"]):
+        return head + "; that entry is stale, so it answers nothing: see the stale FAQs"
+    if not r.faq_z >= rub.faq_claim_z:
+        return head + f" < faq_claim_z {rub.faq_claim_z:g}"
+    top = float(e["max_topic_z"]) if e is not None else float("nan")
+    return (head + f" ≥ faq_claim_z {rub.faq_claim_z:g}, but it is the best match of only {r.best_faq_share:.0%} of "
+            f"its questions (< faq_answer_share {rub.faq_answer_share:.0%}) and its z is under faq_claim_share "
+            f"{rub.faq_claim_share:g} of the entry's strongest topic (z={top:.1f})")
 
 
 def _gap_rule(n: int, ma: int, span: int, coverage: float, rub: Any) -> tuple[bool, bool, str]:
@@ -687,11 +704,7 @@ def knowledge_gaps(
             if faqs:
                 who = f"the entries that answer it ({', '.join(faqs[:3])}) are the best match of too few of its questions"
             elif pd.notna(r.best_faq_id):
-                who = (f"no FAQ entry answers this topic (closest: {r.best_faq_id}, z={r.faq_z:.1f} "
-                       f"{'≥' if r.faq_z >= rub.faq_claim_z else '<'} faq_claim_z {rub.faq_claim_z:g}, best match of "
-                       f"{r.best_faq_share:.0%} of its questions < faq_answer_share {rub.faq_answer_share:.0%}, and "
-                       f"not within faq_claim_share {rub.faq_claim_share:g} of the entry's own strongest topic"
-                       f"{'; the entry is stale' if r.best_faq_id in set(per_faq.loc[per_faq['stale'], 'faq_id']) else ''})")
+                who = "no FAQ entry answers this topic (" + _why_not(r, per_faq, rub) + ")"
             else:
                 who = "the FAQ base is empty"
             why = f"write an FAQ: {clause}; {who}; no needs-people signal fired"
