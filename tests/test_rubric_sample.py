@@ -80,6 +80,13 @@ def test_rubric_finds_the_planted_topics_with_true_topics(workspace):
     stale = set(gaps.loc[gaps["action"] == "review a stale FAQ", "faq_id"])
     p, r = _score(stale, set(truth["stale_faq_ids"]))
     assert p >= 0.9 and r >= 0.9, f"stale FAQs: precision {p:.2f}, recall {r:.2f}: {sorted(stale)}"
+    # the analyses agree: one write list, one coverage, and no stale entry credited with a topic
+    write = set(gaps.loc[gaps["action"] == "write an FAQ", "topic_id"].astype(int))
+    assert write == set(rubric.loc[rubric["category"] == "write FAQ", "topic_id"])
+    by_topic = rubric.set_index("topic_id")
+    for row in gaps[gaps["topic_id"].notna()].itertuples():
+        assert row.coverage == by_topic.loc[int(row.topic_id), "coverage"]
+    assert not stale & {f for fs in rubric["faq_ids"] for f in fs}
 
 
 def test_trends_find_the_planted_rising_new_and_fading_topics(workspace):
