@@ -314,6 +314,8 @@ def test_tricky_cases(text: str, expected: str) -> None:
         ("Patron: open next week? - Kevin Johnson\nStaff: Yes.", "Patron: open next week? - [NAME]\nStaff: Yes."),
         ("Can I renew it?\nGabriela Santos", "Can I renew it?\n[NAME]"),
         ("Is it in? - Dr. Maria Okafor", "Is it in? - Dr. [NAME]"),
+        ("storage? ~ DeShawn McDonald thanks", "storage? ~ [NAME] thanks"),
+        ("Is it free? -- Liam O'Brien Thank you for your help.", "Is it free? -- [NAME] Thank you for your help."),
         # closings
         ("Regards, Maria Okafor", "Regards, [NAME]"),
         ("Best, Maria", "Best, [NAME]"),
@@ -465,6 +467,9 @@ def test_reader_handoff_values_never_survive_the_read_path(fixtures: Path, name:
         "x" * 30_000 + "@" + "y" * 30_000 + ".com",
         "Thanks, " * 5_000 + "Jane",
         "1 2 " * 2_000,
+        "- Jane Doe " * 5_000,
+        "Thanks " + "Jane Doe " * 10_000,
+        ".\n" + "Jane Doe\n" * 5_000,
     ],
 )
 def test_pathological_inputs_stay_linear(text: str) -> None:

@@ -17,9 +17,16 @@ security numbers, "+0" Banner ids, any number after "card number", "student ID",
 Oxford, OH 45056", "PO Box 12"); URLs with personal query tokens (``token=``,
 ``session=``, ``sid=``, ``key=``, ``email=``, ``user=``, ``ticket=``, long random
 values, credentials, an email inside); names after "my name is", "this is",
-"it's", "I'm ... from", "call me", in sign-offs ("Thanks, Jane Doe", "Best,\nJane"),
-"Jane Doe here", a closing "- Jane", and transcript speaker prefixes
-("10:02:11 - Jane Doe : ...").
+"it's", "I'm ... from", "call me", in sign-offs ("Thanks, Jane Doe", "Best,\nJane",
+"Thank you Jane Doe for ...", "Thanks! Jane Doe Sent from my iPhone"), "Jane Doe here",
+a closing "- Jane", dash signatures of a first and last name (optionally a middle
+initial) after a dash, "--", an em dash or "~" at the end of a line or before a closing
+phrase ("... do that? - Jane M. Doe I appreciate your help.", "~Jane Doe :)"), a first
+and last name alone on the last line, and transcript speaker prefixes
+("10:02:11 - Jane Doe : ..."). The signature rules that no words announce need two
+name-like tokens, none of them a library, database, course or organisation word, so
+"- King Library", "- Interlibrary Loan", "- Web of Science", "- Nexis Uni" and
+"Thanks, Interlibrary Loan team" stay.
 
 What stays
 ----------
@@ -51,7 +58,8 @@ million questions the scrub takes about 15 s on one core (see
 Hand-off columns from the readers (``patron_email``, ``patron_name``,
 ``patron_ip``, ``patron_id``, ``known_names``) are matched row by row: each value,
 and each part of a name that is not an ordinary word ("Jane Doe" -> "Jane",
-"Doe"), is masked wherever it occurs in that row's ``text`` and ``answer``.
+"Doe"), is masked wherever it occurs in that row's ``text`` and ``answer``; a handed-over
+name that is an email address (a chat speaker shown by email) is masked and counted as an email.
 ``id_column`` in the audit counts every column dropped (hand-off columns and
 ``[privacy] drop_columns``).
 
@@ -68,7 +76,9 @@ Known limits
 ------------
 Names are found only where the text announces them (the triggers above, the
 reader hand-off, transcript speaker prefixes); a bare name in the middle of a
-sentence ("ask Jane about it") stays. A bare 10-digit number whose ISBN-10
+sentence ("ask Jane about it") stays. A dash signature is judged by its shape and a
+stop-list, so a two-word title after a dash at the end of a line ("Harry Potter -
+Deathly Hallows") is masked as a name (privacy first). A bare 10-digit number whose ISBN-10
 checksum holds is kept as an ISBN unless a phone word precedes it. Street
 addresses need a number and a street suffix ("12 Main St") or a unit/PO box.
 
@@ -827,7 +837,7 @@ _AFTER_SIGNOFF = (
 # the sign-off detectors below use it without any announcing words, so they need two tokens.
 _NAME2 = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_NAME_TOKEN}){{1,2}}"
 #: RE2 prefilter for the start of such a name ("[NAME] Doe" when a reader's hand-off masked a part).
-_PF_NAME2 = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|\[NAME\])[ \t]+[A-ZÀ-ÖØ-Þ\[]"
+_PF_NAME2 = r"(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+|\[NAME\])[ \t]+[A-ZÀ-ÖØ-Þ\[]"
 #: closing words: a signature's name ends before them ("- Jane Doe Many thanks").
 _CLOSING_WORDS = frozenset("many kind warm warmest best regards sincerely cheers respectfully cordially yours".split())
 #: a closing phrase that may follow a signature ("- Jane Doe Thank you for your help.").
@@ -838,10 +848,16 @@ _CLOSING = (
 )
 #: what may follow a signature: the end of the line (punctuation or an emoticon between) or a closing.
 _AFTER_SIGNATURE = rf"(?=[ \t]*[^\w\s]{{0,4}}[ \t]*(?:\n|$)|[ \t,.!]+{_CLOSING})"
-#: closings that introduce a name without punctuation ("Thank you Jane Doe"); the others need it ("Best, Jane").
-_BARE_CLOSINGS = [_THANKS, rf"many[ \t]+{_THANKS}", "thx", "ty", r"kind[ \t]+regards",
-                  r"warm(?:est)?[ \t]+regards", r"best[ \t]+regards", "regards",
-                  r"sincerely(?:[ \t]+yours)?", "cheers", "respectfully", "cordially"]
+#: closings that need punctuation or a line break before a name ("Best, Jane" but not "Best Buy Gift Card").
+_PUNCTUATED_CLOSING = re.compile(r"(?i:best(?![ \t]+(?:regards|wishes))|take[ \t]+care|yours[ \t]+truly|blessings)")
+_CLOSING_PUNCTUATION = re.compile(r"[,!.:\-–—~\n]")
+
+
+def _closing_ok(pre: str) -> bool:
+    """Return False for a closing such as "Best" that runs into a capitalised phrase with no punctuation."""
+    return not _PUNCTUATED_CLOSING.match(pre) or bool(_CLOSING_PUNCTUATION.search(pre))
+
+
 #: name triggers: (RE2 prefilter, pattern with groups "pre" and "name"). Each runs only on the
 #: rows its prefilter picks, so that the common words ("thanks", "I'm") cost little.
 _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -858,8 +874,8 @@ _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"(?P<pre>{_I_AM}[ \t]+{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_I_AM}"),
     # sign-offs: Thanks, Jane Doe
     (r"(?i:thank|thx|ty|regards|sincerely|cheers|best|respectfully|yours|take care|cordially|blessings)",
-     rf"(?P<pre>(?:{_word_start(_BARE_CLOSINGS)}[ \t]*[,!.:\-–—]*|{_word_start(_SIGNOFF_WORDS)}"
-     rf"(?:[ \t]*[,!.:\-–—]+|[ \t]*(?=\n)))\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME}){_AFTER_SIGNOFF}"),
+     rf"(?P<pre>{_word_start(_SIGNOFF_WORDS)}[ \t]*[,!.:\-–—]*\s*(?:[-–—~][ \t]*)?{_TITLE})(?P<name>{_FULL_NAME})"
+     rf"{_AFTER_SIGNOFF}"),
     # Jane Doe here, ...
     (r"[A-Za-z\]] here",
      rf"(?P<pre>(?:(?m:^)|(?<=[.!?][ \t])|(?i:\b(?:hi|hello|hey)[,!]?[ \t]+)){_TITLE})(?P<name>{_FULL_NAME})"
@@ -874,8 +890,7 @@ _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
     # a closing, then a name of two tokens, whatever follows: "Thank you Jane Doe for ...", "Best,\nJane Doe. Sent"
     (r"(?i:thank|thx|ty|regards|sincerely|cheers|best|respectfully|yours|care|cordially|blessings)"
      rf"(?s:.){{0,60}}{_PF_NAME2}",
-     rf"(?P<presig>(?:{_word_start(_BARE_CLOSINGS)}[ \t]*[,!.:\-–—]*|{_word_start(_SIGNOFF_WORDS)}"
-     rf"(?:[ \t]*[,!.:\-–—]+|[ \t]*(?=\n)))\s*{_TITLE})(?P<sig>{_NAME2})"),
+     rf"(?P<presig>{_word_start(_SIGNOFF_WORDS)}[ \t]*[,!.:\-–—]*\s*{_TITLE})(?P<sig>{_NAME2})"),
     # a name alone on the last line of a message: "Can I renew it?\nJane Doe"
     (rf"[.!?,:;)][ \t]*\n[ \t]*{_PF_NAME2}",
      rf"(?P<presig>[.!?,:;)][ \t]*\n[ \t]*{_TITLE})(?P<sig>{_NAME2})"
@@ -942,7 +957,7 @@ def _name_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
         if groups.get("sig") is not None:
             cand = groups["sig"]
             name = _is_full_name(cand)
-            if name is None:
+            if name is None or not _closing_ok(groups["presig"]):
                 return m.group(0)
             counts["name"] += 1
             return groups["presig"] + MASKS["name"] + cand[len(name) :]
@@ -956,6 +971,8 @@ def _name_replacer(counts: Counts) -> Callable[[re.Match[str]], str]:
             prefix, cand = groups["prelow"], groups["low"]
         else:
             prefix, cand = groups["pre"], groups["name"]
+            if not _closing_ok(prefix):
+                return m.group(0)
         name = _is_name(cand, lowercase=cand[:1].islower())
         if name is None:
             return m.group(0)
