@@ -325,3 +325,18 @@ def test_coverage_and_gaps_say_the_same_over_one_window():
     for r in gaps[gaps["topic_id"].notna()].itertuples():
         assert r.coverage == cov.loc[int(r.topic_id), "coverage"]
         assert r.n_questions == cov.loc[int(r.topic_id), "n_questions"]
+
+
+def test_question_coverage_is_the_credited_share_per_question():
+    from asklens.gaps import question_coverage
+
+    q, faq, Q, F = hand_case(fax_views=5)
+    cfg = Config.from_dict({"rubric": HAND_RUBRIC})
+    m = match_faq(q, faq, vectors=Q, faq_vectors=F, config=cfg)
+    per_q = question_coverage(q, faq, matches=m, vectors=Q, faq_vectors=F, config=cfg)
+    cov = faq_coverage(q, faq, matches=m, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
+    assert len(per_q) == len(q)
+    # topic 3's questions pass the threshold (lift .72 ≥ .2) but their entry is stale: matched, not covered
+    t3 = per_q[per_q["topic_id"] == 3]
+    assert t3["matched"].all() and not t3["covered"].any() and (m.loc[q["topic_id"] == 3, "covered"]).all()
+    assert per_q.groupby("topic_id")["covered"].mean().to_dict() == cov["coverage"].to_dict()

@@ -63,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     "match_faq": "asklens.gaps",
     "calibrate_threshold": "asklens.gaps",
     "faq_coverage": "asklens.gaps",
+    "question_coverage": "asklens.gaps",
     "knowledge_gaps": "asklens.gaps",
     "stale_faqs": "asklens.gaps",
     "custom_work": "asklens.gaps",

@@ -21,12 +21,16 @@ similarity minus what this question and this entry typically get. A question is
 *covered* when its best lift is above a threshold calibrated on the lift distribution
 of unrelated pairs (see :func:`calibrate_threshold`).
 
-A topic is *covered by* an entry when the entry is about that topic more than about
-almost any other: the topic's mean lift to the entry is positive, at least
-``[rubric] faq_claim_z`` robust standard deviations above the typical topic-entry lift
-(the lifts of every entry to all topics but its strongest), and at least
-``faq_claim_share`` of the entry's strongest topic lift. This is the FAQ's own view of what
-it answers, so it needs no labels and holds across vectorizers.
+An entry *answers* a topic, in one relation that coverage, gaps, stale entries and the
+rubric all use (:func:`faq_coverage`, over the last ``[rubric] window_months`` months):
+either the entry is about that topic more than about almost any other (the topic's mean
+lift to it is positive, at least ``faq_claim_z`` robust standard deviations above the
+typical topic-entry lift, and at least ``faq_claim_share`` of the entry's strongest
+topic: the FAQ's own view), or the entry is the topic's closest (z ≥ ``faq_claim_z``) and
+the covered best match of at least ``faq_answer_share`` of the topic's questions (the
+topic's view, which keeps a topic split in two from losing its entry). A stale entry
+answers nothing. A question is covered when its best match passes the threshold and
+answers its topic, so every covered question is credited to one entry.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ __all__ = [
     "match_faq",
     "calibrate_threshold",
     "faq_coverage",
+    "question_coverage",
     "knowledge_gaps",
     "stale_faqs",
     "custom_work",
@@ -218,7 +223,10 @@ def match_faq(
         One row per question, in order: ``question_id``, (``topic_id``), ``faq_id`` (the
         best entry), ``similarity`` (its cosine similarity), ``lift`` (similarity above
         what this question and this entry typically get), ``covered`` (``lift >=
-        threshold``) and ``threshold``. With an empty FAQ base, nothing is covered.
+        threshold``: the question-level evidence only; whether the entry answers the
+        question's topic, the rule every coverage figure uses, is
+        :func:`question_coverage`) and ``threshold``. With an empty FAQ base, nothing is
+        covered.
 
     Examples
     --------
@@ -299,8 +307,8 @@ _FAQ_COLS = ["faq_id", "question", "topic_ids", "max_topic_z", "n_matched", "n_w
 def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFrame | None, vectorizer: Any,
               vectors: np.ndarray | None, faq_vectors: np.ndarray | None, topics: pd.DataFrame | None,
               period: Any, claim_z: float | None, claim_share: float | None, config: Config | None,
-              random_state: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Decide, once, which entry answers which topic; return the coverage and the per-entry tables.
+              random_state: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Decide, once, which entry answers which topic; return the coverage, per-entry and per-question tables.
 
     Everything is computed over the same window (the last ``window_months`` months ending
     at ``period``; all rows when there is no ``asked_at``). An entry *answers* a topic
@@ -400,6 +408,13 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     credited = ok.copy()
     credited[ok] = claims[ti[ok], bj[ok]]
     nc = np.bincount(ti[credited], minlength=len(topic_list))
+    per_q = pd.DataFrame({"question_id": qw["question_id"].to_numpy()})
+    if has_topic:
+        per_q["topic_id"] = tids
+    per_q["faq_id"] = pd.array([str(fids[j]) if j >= 0 else pd.NA for j in bj], dtype="string")
+    per_q["lift"] = matches.loc[win, "lift"].to_numpy(dtype=float) if Q is not None and len(qw) else np.nan
+    per_q["matched"] = ok
+    per_q["covered"] = credited
     out = []
     for i, t in enumerate(topic_list):
         zi = Z[i] if Z.shape[0] > i else np.full(n_faq, np.nan)
@@ -414,7 +429,7 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     cov = pd.DataFrame(out, columns=[c for c in _COV_COLS if c != "topic_label"])
     cov["best_faq_id"] = cov["best_faq_id"].astype("string")
     cov = _with_labels(cov, labels)[_COV_COLS] if has_topic else cov
-    return cov, per_faq
+    return cov, per_faq, per_q
 
 
 def faq_coverage(
@@ -491,10 +506,66 @@ def faq_coverage(
     >>> faq_coverage(questions, faq).sort_values("coverage")  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "text", "topic_id"))
-    cov, _ = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
+    cov, _, _ = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
                        faq_vectors=faq_vectors, topics=topics, period=period, claim_z=claim_z,
                        claim_share=claim_share, config=config, random_state=random_state)
     return cov
+
+
+def question_coverage(
+    questions: pd.DataFrame,
+    faq: pd.DataFrame,
+    *,
+    matches: pd.DataFrame | None = None,
+    vectorizer: Any = None,
+    vectors: np.ndarray | None = None,
+    faq_vectors: np.ndarray | None = None,
+    period: Any = None,
+    config: Config | None = None,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Say, per question of the window, whether an FAQ entry answers it, by the rule coverage uses.
+
+    :func:`match_faq`'s ``covered`` is only the question-level evidence (the best match
+    passes the threshold). Here a question is ``covered`` when, in addition, that entry
+    answers the question's topic and is not stale (:func:`faq_coverage`), so the share
+    of covered questions of a topic is its ``coverage`` and each covered question counts
+    for exactly one entry in :func:`stale_faqs`. Use this for any per-question or
+    headline "answered by an FAQ" figure.
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log with ``topic_id`` (``asked_at`` for the window).
+    faq : pandas.DataFrame
+        Canonical FAQ base.
+    matches : pandas.DataFrame, optional
+        Output of :func:`match_faq` for these questions (computed when missing).
+    vectorizer, vectors, faq_vectors
+        As in :func:`match_faq`.
+    period : str, optional
+        Last month of the ``[rubric] window_months`` window (default the log's last month).
+    config : asklens.Config, optional
+        The thresholds.
+    random_state : int, default 0
+        Seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per question of the window, in order: ``question_id``, ``topic_id``,
+        ``faq_id`` (best match), ``lift``, ``matched`` (the lift passes the threshold) and
+        ``covered`` (matched, and the entry answers the topic).
+
+    Examples
+    --------
+    >>> question_coverage(questions, faq)["covered"].mean()  # doctest: +SKIP
+    """
+    _check_questions(questions, need=("question_id", "text", "topic_id"))
+    _, _, per_q = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
+                            faq_vectors=faq_vectors, topics=None, period=period, claim_z=None, claim_share=None,
+                            config=config, random_state=random_state)
+    return per_q
 
 
 # --------------------------------------------------------------------------------------
@@ -553,7 +624,7 @@ def stale_faqs(
     >>> stale_faqs(questions, faq).query("stale")  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "asked_at", "text"))
-    _, per_faq = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
+    _, per_faq, _ = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
                            faq_vectors=faq_vectors, topics=None, period=period, claim_z=None, claim_share=None,
                            config=config, random_state=random_state)
     return per_faq
@@ -664,7 +735,7 @@ def knowledge_gaps(
     if len(faq) and len(questions):
         Q, F = _embed(questions, faq, vectorizer=vectorizer, vectors=vectors, faq_vectors=faq_vectors,
                       random_state=random_state)
-    coverage, per_faq = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=Q,
+    coverage, per_faq, _ = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=Q,
                                   faq_vectors=F, topics=topics, period=period, claim_z=None, claim_share=None,
                                   config=config, random_state=random_state)
     inwin = _window(questions, period, rub.window_months) if len(questions) else pd.Series(dtype=bool)
