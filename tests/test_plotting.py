@@ -170,7 +170,7 @@ def test_coverage_leaves_out_uncovered_topics_and_explains_colours():
     fig = plotting.plot_coverage(cov, subtitle="last 12 months")
     assert list(fig.data[0].y) == ["B (30)", "C (20)"]
     note = fig.layout.annotations[0].text
-    assert "Orange" in note and "1 topic no FAQ answers" in note
+    assert "Orange" in note and "1 topic with no FAQ answer at all is left out" in note
     assert "last 12 months" in fig.layout.title.text
     everything = plotting.plot_coverage(cov, covered_only=False)
     assert len(everything.data[0].y) == 3
@@ -181,4 +181,4 @@ def test_topic_trends_are_small_multiples_on_one_scale(trends_table):
     assert len(fig.data) == 3 and not any(t.showlegend for t in fig.data)
     titles = [a.text for a in fig.layout.annotations]
     assert titles == [t.name for t in fig.data]
-    assert fig.layout.yaxis2.matches == "y" or fig.layout.yaxis2.showticklabels is False
+    assert fig.layout.yaxis2.matches == "y" and fig.layout.yaxis3.matches == "y"

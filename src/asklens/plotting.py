@@ -204,7 +204,7 @@ def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 6, topic_ids: Sequen
                       row=i // cols + 1, col=i % cols + 1)
     _layout(fig, title=title, x="", y="", height=120 + 230 * rows)
     fig.update_xaxes(type="category", nticks=4, tickangle=0)
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(rangemode="tozero", matches="y")
     fig.update_yaxes(title_text="Questions", col=1)
     for ann in fig.layout.annotations:
         ann.font.size = 13
@@ -384,7 +384,7 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
     _layout(fig, title=title, x="Questions an FAQ answers (%)", y="", height=max(300, 110 + 30 * len(data)))
     note = "Orange: an FAQ answers under half of the topic's questions; blue: half or more. (n) = questions."
     if left_out:
-        note += f" {left_out} topic{'s' if left_out != 1 else ''} no FAQ answers are left out (see FAQs to write)."
+        note += f" {left_out} topic{'s' if left_out != 1 else ''} with no FAQ answer at all {'are' if left_out != 1 else 'is'} left out."
     fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=1.0, yanchor="bottom", xanchor="left",
                        showarrow=False, font={"size": 12, "color": "#52606d"})
     fig.update_layout(margin={"t": 90})

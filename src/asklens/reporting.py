@@ -529,6 +529,15 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
 _KEY = r"\[?[a-z]+\]?\s*[a-z]+_[a-z_]+"  # a config key such as min_volume or [rubric] window_months
 _PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b in [
     (r"score [\d.]+ = [^;]*;\s*", ""),
+    (r"^(write an FAQ: .*?); standardised: .*$", r"\1; the questions are alike and need little effort"),
+    (r"\(closest: ([^,;()]+), z=[-\d.]+; that entry is stale[^()]*\)",
+     r"(the closest FAQ, \1, is itself stale, so it answers nothing)"),
+    (r"\(closest: ([^,;()]+),[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*\)",
+     r"(the closest FAQ, \1, is not specific to it)"),
+    (r"the entries that answer it \(([^()]*)\) are the best match of too few of its questions",
+     r"the FAQ \1 is the best match of too few of its questions"),
+    (r";?\s*no (?:needs-people|custom-work) signal fired", ""),
+    (r"\(> max_effort_share [\d.%]+\)", "(too many in-depth questions to automate)"),
     (r"\s*\[[^\]]*\]", ""),                                   # [binomial test on share, p < trend_alpha …]
     (r"cohesion [\d.]+ ≥ min_cohesion [\d.]+", "the questions are alike"),
     (r"cohesion [\d.]+ < min_cohesion [\d.]+", "the questions are too varied"),
@@ -540,14 +549,16 @@ _PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b i
     (r"\(share ×([\d.]+), p\s*[=<]\s*[\d.e+-]+\)", lambda m: f"({_times(m.group(1))} its earlier share)"),
     (r"\(share ×([\d.]+)\)", lambda m: f"({_times(m.group(1))} its earlier share)"),
     (r"\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)", ""),              # (≥ min_volume 10, ≥ min_recurrence 50%)
+    (r"\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)", ""),              # once more for nested ones
     (r"\s*[<>≤≥]\s*" + _KEY + r"\s*=?\s*[\d.,%]+", ""),       # 65 questions ≥ min_volume 10
     (r",?\s*\bz\s*=\s*-?[\d.]+", ""),
     (r",?\s*\bp\s*[=<]\s*[\d.e+-]+", ""),
     (r"(\d+) questions in (\d+) months, asked in (\d+) of them", r"\1 questions in the last \2 months, asked in \3 of them"),
     (r"asked in (\d+) of (\d+) months", r"asked in \1 of the last \2 months"),
     (r"\bcoverage (\d+%)", r"an FAQ answers \1 of its questions"),
+    (r"an FAQ answers 0% of its questions; (?=no FAQ|the FAQ)", ""),
     (r"\bnot standardised\b", "not routine"),
-    (r"\bstandardised\b", "routine (recurs, questions alike, same answer)"),
+    (r"\bstandardised\b", "routine"),
     (r"READ-coded are READ 3\+", "with an effort code need READ 3+"),
     (r"READ-coded questions are READ 3\+", "questions with an effort code need READ 3+ (in-depth help)"),
     (r"^monitor:", "monitor (no action yet, watch it):"),
@@ -622,8 +633,8 @@ _FORMAT_NAMES = {
 
 _CATEGORY_WORDS = (
     "automate = recurring, alike questions with one answer: point a chatbot or canned answer at an FAQ; "
-    "write FAQ = the same, but no FAQ answers it yet; needs people = takes effort, long or varied "
-    "conversations; monitor = asked often enough to count but fits none of these yet: watch it next month."
+    "write an FAQ = the same, but no FAQ answers it yet; needs people = takes effort, long or varied "
+    "conversations; monitor (watch) = asked often enough to count but fits none of these yet: watch it next month."
 )
 
 
@@ -886,6 +897,15 @@ def _fmt_num(value: Any, digits: int = 0) -> str:
     return f"{v:,.{digits}f}"
 
 
+def _fmt_hours(value: Any) -> str:
+    """Format hours: one decimal under 100 (as the tables and charts show them), whole above."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "–"
+    return _fmt_num(v, 1 if abs(v) < 100 else 0)
+
+
 def write_index(out_dir: str | os.PathLike[str], *, title: str | None = None) -> Path:
     """Write ``out_dir/index.html`` listing every published month with its headline figures.
 
@@ -919,7 +939,7 @@ def write_index(out_dir: str | os.PathLike[str], *, title: str | None = None) ->
             f'<td class="num">{_fmt_pct(kpis.get("change_vs_previous_month"), signed=True)}</td>'
             f'<td class="num">{_fmt_pct(kpis.get("change_vs_last_year"), signed=True)}</td>'
             f'<td class="num">{_fmt_pct(kpis.get("automatable_share"))}</td>'
-            f'<td class="num">{_fmt_num(kpis.get("hours_at_stake"))}</td>'
+            f'<td class="num">{_fmt_hours(kpis.get("hours_at_stake"))}</td>'
             f'<td class="num">{_fmt_int(kpis.get("faqs_to_write"))}</td>'
             f'<td class="num">{_fmt_int(kpis.get("topics_needing_people"))}</td>'
             f'<td><a href="{m}/report.ipynb">notebook</a> · <a href="{m}/tables/">tables</a></td>'
@@ -1756,7 +1776,7 @@ class ReportData:
         cards = [
             ("Questions", _fmt_int(k.get("questions")), _change_words(k)),
             ("Look automatable", _fmt_pct(k.get("automatable_share")), "of this month's questions"),
-            ("Staff hours at stake", _fmt_num(k.get("hours_at_stake")), "a month, if those were automated"),
+            ("Staff hours at stake", _fmt_hours(k.get("hours_at_stake")), "a month, if those were automated"),
             ("FAQs to write", _fmt_int(k.get("faqs_to_write")), "recurring topics no FAQ answers"),
             ("Topics needing people", _fmt_int(k.get("topics_needing_people")), "high effort or varied questions"),
         ]
@@ -1872,6 +1892,9 @@ _RULE_WORDS: dict[str, str] = {
     "low_cohesion": "cohesion under which a topic's questions are too varied for one answer",
     "min_signal_n": "questions a needs-people signal must rest on",
     "covered_similarity": "similarity from which an FAQ answers a question (0 = calibrated from the data)",
+    "faq_claim_z": "how far above the typical topic an FAQ entry's match must stand (robust z) to be about a topic",
+    "faq_claim_share": "share of an FAQ entry's strongest topic match another topic must reach to claim the entry too",
+    "faq_answer_share": "share of a topic's questions a close FAQ entry must best answer to count as about it",
     "min_coverage": "share of a topic an FAQ must answer for the topic to count as covered",
     "findability_per_month": "questions a month from which a covered topic has an FAQ people don't find",
     "findability_view_ratio": "questions per FAQ view from which the FAQ looks hard to find",
@@ -1915,7 +1938,7 @@ def _rules_table(cfg: Config) -> pd.DataFrame:
             elif isinstance(value, list):
                 value = ", ".join(map(str, value)) or "none"
             rows.append({"section": section, "setting": key, "value": "" if value is None else str(value),
-                         "meaning": _RULE_WORDS.get(key, "")})
+                         "meaning": _RULE_WORDS.get(key, "see the comments in asklens.toml")})
     return pd.DataFrame(rows, columns=["section", "setting", "value", "meaning"])
 
 
@@ -2296,7 +2319,7 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
     if cfg.costs.hourly_cost > 0:
         kpis["cost_at_stake"] = float(est.hours_per_month * cfg.costs.hourly_cost)
     lines = [f"Estimated staff time saved if the routine topics (asked again and again, questions alike, one "
-             f"answer) were automated: {_fmt_num(est.hours_per_month, 1)} hours a month, averaged over the last "
+             f"answer) were automated: {_fmt_hours(est.hours_per_month)} hours a month, averaged over the last "
              f"{_plural(cfg.rubric.window_months, 'month')}. The table and the chart below list the same topics, "
              "most hours saved first. Assumptions:"]
     lines += [f"• {a}: {v}" + (f" ({_plain_source(src)})" if _plain_source(src) else "")
@@ -2324,7 +2347,7 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
         out.append("Most came by " + ", ".join(f"{c} ({v / n:.0%})" for c, v in top) + ".")
     if kpis.get("automatable_share") is not None:
         out.append(f"{_fmt_pct(kpis['automatable_share'])} of them fall in topics that look automatable; "
-                   f"automating those would save an estimated {_fmt_num(kpis.get('hours_at_stake'))} staff hours "
+                   f"automating those would save an estimated {_fmt_hours(kpis.get('hours_at_stake'))} staff hours "
                    "a month (assumptions in section 2).")
     if kpis.get("faqs_to_write") is not None:
         n_write, n_found, n_stale = (kpis.get(k) or 0 for k in ("faqs_to_write", "faqs_not_found", "stale_faqs"))
