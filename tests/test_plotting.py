@@ -76,7 +76,9 @@ def test_rising_topics_shows_only_changes():
     assert len(fig.data) == 2
     assert list(fig.data[1].y) == ["A (rising)", "B (new)"] and list(fig.data[1].x) == [30, 12]
     empty = plotting.plot_rising_topics(rising[rising["status"] == "steady"])
-    assert len(empty.data) == 0 and "chance" in empty.layout.annotations[0].text
+    assert len(empty.data) == 0 and "normal ups and downs" in empty.layout.annotations[0].text
+    named = plotting.plot_rising_topics(rising, window_months=12)
+    assert [t.name for t in named.data] == ["The 12 months before", "Last 12 months"]
 
 
 def test_load_heatmap_is_seven_by_twenty_four_in_weekday_order():

@@ -105,6 +105,7 @@ def plot_monthly_volume(monthly: pd.DataFrame, *, period_col: str = "period", co
         return _empty(title)
     per = monthly.groupby(period_col, sort=True)[count_col].sum().tail(months)
     colours = [PALETTE[1] if str(p) == str(highlight) else PALETTE[0] for p in per.index]
+    title += f", last {len(per)} months" if len(per) > 1 else ""
     fig = go.Figure(go.Bar(x=[str(p) for p in per.index], y=per.to_numpy(), marker_color=colours,
                            name="Questions", hovertemplate="%{x}: %{y:,} questions<extra></extra>"))
     _layout(fig, title=title, x="Month", y="Questions")
@@ -132,6 +133,7 @@ def plot_channel_mix(mix: pd.DataFrame, *, months: int = 13) -> go.Figure:
         return _empty(title)
     keep = sorted(mix["period"].astype(str).unique())[-months:]
     data = mix[mix["period"].astype(str).isin(keep)]
+    title += f", last {len(keep)} months" if len(keep) > 1 else ""
     order = data.groupby("channel")["n_questions"].sum().sort_values(ascending=False).index
     fig = go.Figure()
     for i, channel in enumerate(order):
@@ -211,7 +213,7 @@ def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 6, topic_ids: Sequen
     return fig
 
 
-def plot_rising_topics(rising: pd.DataFrame, *, top_n: int = 12) -> go.Figure:
+def plot_rising_topics(rising: pd.DataFrame, *, top_n: int = 12, window_months: int | None = None) -> go.Figure:
     """Plot the topics flagged new, rising or fading: recent questions against the baseline.
 
     Parameters
@@ -220,6 +222,8 @@ def plot_rising_topics(rising: pd.DataFrame, *, top_n: int = 12) -> go.Figure:
         From :func:`asklens.trends.rising_topics`: ``topic_label``, ``n_recent``,
         ``n_baseline``, ``status``.
     top_n : int, default 12
+    window_months : int, optional
+        The trend window, to name the bars ("Last 12 months", "The 12 months before").
 
     Returns
     -------
@@ -229,12 +233,14 @@ def plot_rising_topics(rising: pd.DataFrame, *, top_n: int = 12) -> go.Figure:
     _need(rising, ["topic_label", "n_recent", "n_baseline", "status"], "plot_rising_topics")
     data = rising[rising["status"].isin(["new", "rising", "fading"])].head(top_n)
     if data.empty:
-        return _empty(title, "No topic changed more than chance would explain")
+        return _empty(title, "No topic's share of questions rose or fell beyond normal ups and downs")
     labels = [f"{_short(lbl, 40)} ({st})" for lbl, st in zip(data["topic_label"], data["status"])]
     fig = go.Figure()
-    fig.add_trace(go.Bar(y=labels, x=data["n_baseline"], orientation="h", name="Before (baseline window)",
+    recent, before = ((f"Last {window_months} months", f"The {window_months} months before") if window_months
+                      else ("Recent period", "The period before"))
+    fig.add_trace(go.Bar(y=labels, x=data["n_baseline"], orientation="h", name=before,
                          marker_color=PALETTE[4], hovertemplate="%{y}: %{x:,} before<extra></extra>"))
-    fig.add_trace(go.Bar(y=labels, x=data["n_recent"], orientation="h", name="Recent window",
+    fig.add_trace(go.Bar(y=labels, x=data["n_recent"], orientation="h", name=recent,
                          marker_color=PALETTE[0], hovertemplate="%{y}: %{x:,} recently<extra></extra>"))
     _layout(fig, title=title, x="Questions", y="", legend="", height=max(260, 60 + 44 * len(data)))
     fig.update_layout(barmode="group")

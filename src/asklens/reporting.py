@@ -1591,7 +1591,7 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "at_a_glance": ("This month against last month and a year earlier", {
         "measure": "", "this_month": "This month", "previous_month": "Previous month",
         "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
-    "automation": ("Automation candidates, best first (why each qualifies: the appendix and automation.csv)", {
+    "automation": ("Automation candidates, most staff hours saved first (why each qualifies: the appendix)", {
         "topic_label": "Topic", "category": "Next step", "n_period": "This month",
         "per_month": "Per month (last 12 months)", "trend": "On last month", "faq_coverage": "Answered by an FAQ",
         "hours_saved": "Hours saved a month",
@@ -1699,6 +1699,10 @@ class ReportData:
             Passed to :func:`show_table` (override ``caption``, ``columns``, ``max_rows``).
         """
         caption, columns = _DISPLAY.get(name, (name.replace("_", " ").capitalize(), None))
+        if name == "rising" and columns is not None:
+            tw = self.trend_months()
+            columns = {**columns, "n_recent": f"Last {_plural(tw, 'month')}",
+                       "n_baseline": f"The {_plural(tw, 'month')} before", "n_last_year": "Same months a year earlier"}
         kwargs.setdefault("caption", caption)
         if columns is not None:
             kwargs.setdefault("columns", columns)
@@ -1713,6 +1717,10 @@ class ReportData:
         """Return the period the rules average over, in words (``"last 12 months"``)."""
         w = int(self.config.rubric.window_months) if self.config is not None else 12
         return f"last {_plural(max(1, w), 'month')}" if w != 1 else "this month"
+
+    def trend_months(self) -> int:
+        """Return the trend window in months (``[rubric] trend_window_months``)."""
+        return int(self.config.rubric.trend_window_months) if self.config is not None else 12
 
     def faq_titles(self) -> dict[str, str]:
         """Return FAQ id → its question (empty without an FAQ base)."""

@@ -116,7 +116,7 @@ data.note("trends")
 data.show("rising")
 
 # %%
-plotting.plot_rising_topics(data.tables["rising"])
+plotting.plot_rising_topics(data.tables["rising"], window_months=data.trend_months())
 
 # %%
 plotting.plot_topic_trends(data.tables["topic_trends"])
