@@ -570,3 +570,20 @@ def test_show_uses_plain_words_titles_and_keeps_the_csv_exact(tmp_path):
     assert "▲ 75%" in markup and "write an FAQ" in markup
     data.save(tmp_path)
     assert reason in (tmp_path / "tables" / "stale_faqs.csv").read_text()
+
+
+def test_summary_uses_singular_and_plural_and_separates_seasonal_weeks():
+    kpis = {"questions": 1, "faqs_to_write": 1, "faqs_not_found": 2, "stale_faqs": 0, "topics_needing_people": 1}
+    flags = pd.DataFrame({"term_week": [3, 4], "status": ["higher", "lower"]})
+    out = reporting._summary_sentences("2025-12", kpis, {"seasonal_flags": flags})
+    text = " ".join(out)
+    assert "(s)" not in text
+    assert "1 recurring topic has no FAQ that answers it" in text and "2 FAQs exist" in text and "0 FAQs" in text
+    assert "1 topic needs people" in text
+    assert "normal ups and downs" in text and "2 weeks of this term differed" in text
+
+
+def test_files_show_reader_product_names():
+    files = pd.DataFrame({"path": ["a.csv"], "format": ["refanalytics"], "rows_read": [3], "rows_kept": [3]})
+    markup = reporting.ReportData(month="2025-12", library="L", tables={"files": files}).show("files")._repr_html_()
+    assert "LibAnswers Reference Analytics" in markup and "refanalytics" not in markup

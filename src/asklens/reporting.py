@@ -1610,7 +1610,7 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "stale_faqs": ("FAQs nobody needs any more", {
         "faq_question": "The FAQ", "views": "Views", "reason": "Why"}),
     "custom_work": ("Topics that need people", {
-        "topic_label": "Topic", "n_questions": "Questions", "high_effort_share": "READ 3+ share",
+        "topic_label": "Topic", "n_questions": "Questions", "high_effort_share": "Share needing in-depth help (READ 3+)",
         "median_duration_min": "Median minutes", "median_messages": "Median messages", "reason": "Why"}),
     "channels": ("How this month's questions arrived", {
         "channel": "Channel", "n_questions": "Questions", "share": "Share", "previous_month": "Previous month"}),
@@ -1629,7 +1629,7 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
                              "rows_kept": "Rows kept"}),
     "dropped_reasons": ("Rows not used, and why", {"reason": "Reason", "rows": "Rows"}),
     "redactions": ("Personal details removed before anything was analysed", {
-        "kind": "Kind", "count": "Removed", "meaning": "What it is"}),
+        "meaning": "What was removed", "count": "Times"}),
     "rules": ("The exact rules and thresholds behind this report (settings in asklens.toml)", {
         "section": "Section", "setting": "Setting", "value": "Value", "meaning": "Meaning"}),
 }
@@ -1897,7 +1897,7 @@ _RULE_WORDS: dict[str, str] = {
     "high_effort_share": "share at READ 3+ from which a topic needs people",
     "long_duration_min": "median handling minutes from which a topic needs people",
     "many_messages": "median chat messages from which a topic needs people",
-    "low_cohesion": "cohesion under which a topic's questions are too varied for one answer",
+    "low_cohesion": "how alike a topic's questions are (cohesion), under which they are too varied for one answer",
     "min_signal_n": "questions a needs-people signal must rest on",
     "covered_similarity": "similarity from which an FAQ answers a question (0 = calibrated from the data)",
     "faq_claim_z": "how far above the typical topic an FAQ entry's match must stand (robust z) to be about a topic",
