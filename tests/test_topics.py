@@ -88,6 +88,19 @@ def test_n_topics_is_honoured(log: pd.DataFrame) -> None:
     assert len(np.unique(tm.labels_[tm.labels_ >= 0])) == 3
 
 
+def test_max_topics_caps_the_found_topics_and_is_checked(log: pd.DataFrame, fitted: TopicModel) -> None:
+    found = len(np.unique(fitted.labels_[fitted.labels_ >= 0]))
+    assert found > 3
+    capped = TopicModel(max_topics=3, random_state=0).fit(log)
+    assert len(np.unique(capped.labels_[capped.labels_ >= 0])) == 3
+    loose = TopicModel(max_topics=found + 10, random_state=0).fit(log)  # a cap above the cut changes nothing
+    np.testing.assert_array_equal(loose.labels_, fitted.labels_)
+    forced = TopicModel(n_topics=4, max_topics=3, random_state=0).fit(log).labels_  # n_topics wins
+    assert len(np.unique(forced[forced >= 0])) == 4
+    with pytest.raises(ConfigError, match="max_topics"):
+        TopicModel(max_topics=1, random_state=0).fit(log)
+
+
 def test_assign_puts_paraphrases_in_their_topic_and_nonsense_in_misc(fitted: TopicModel, log: pd.DataFrame) -> None:
     ids = fitted.assign(["Hello! how can I renew my essay? thanks", "qqq zzz xxv"])
     renew = pd.Series(fitted.labels_[(log["true_topic"] == "renew").to_numpy()]).mode()[0]
@@ -218,8 +231,10 @@ def test_from_config_reads_the_topics_section(tmp_path) -> None:
     cfg.path = str(tmp_path / "asklens.toml")
     cfg.topics.n_topics = 4
     cfg.topics.random_state = 7
+    cfg.topics.max_topics = 40
     tm = TopicModel.from_config(cfg)
-    assert tm.n_topics == 4 and tm.random_state == 7 and tm.backend == "tfidf"
+    assert tm.n_topics == 4 and tm.random_state == 7 and tm.backend == "tfidf" and tm.max_topics == 40
+    assert TopicModel.from_config(Config()).max_topics is None
     assert tm.curation == str(tmp_path / "topics.toml")
     assert tm.cache_dir == str(tmp_path / "data" / "cache")
 

@@ -157,6 +157,7 @@ def _cluster_vectors(
     max_tree_size: int = 5000,
     cohesion: float = 0.8,
     refine: int = 0,
+    max_clusters: int | None = None,
 ) -> np.ndarray:
     """Return cluster labels of ``X`` (any numbering); see :func:`find_clusters`."""
     from scipy.cluster.hierarchy import fcluster, linkage
@@ -174,6 +175,8 @@ def _cluster_vectors(
         k = _ward_cut(Xt, Z, cohesion=cohesion)
         root = np.sqrt(m)
         k = int(np.clip(k, 2, max(2, round(2 * root))))
+        if max_clusters is not None:
+            k = min(k, int(max_clusters))
     else:
         k = int(n_clusters)
     k = int(max(1, min(k, m)))
@@ -196,6 +199,7 @@ def find_clusters(
     X: np.ndarray,
     *,
     n_clusters: int | None = None,
+    max_clusters: int | None = None,
     random_state: int | np.random.RandomState | None = 0,
 ) -> np.ndarray:
     """Cluster L2-normalised rows, finding the number of clusters from the data unless given.
@@ -206,6 +210,9 @@ def find_clusters(
         L2-normalised vectors.
     n_clusters : int, optional
         Force this many clusters.
+    max_clusters : int, optional
+        When the number is found from the data, cut the tree at no more than this
+        many clusters (ignored when ``n_clusters`` is given).
     random_state : int, default 0
         Seed of every random step.
 
@@ -214,7 +221,8 @@ def find_clusters(
     ndarray of int
         Cluster index per row, ``0 … k-1``, numbered by decreasing size.
     """
-    labels = _cluster_vectors(np.asarray(X, dtype=np.float32), n_clusters=n_clusters, random_state=random_state)
+    labels = _cluster_vectors(np.asarray(X, dtype=np.float32), n_clusters=n_clusters, random_state=random_state,
+                              max_clusters=max_clusters)
     # number by decreasing size (ties by first occurrence) so ids do not depend on internal order
     values, first, counts = np.unique(labels, return_index=True, return_counts=True)
     order = np.lexsort((first, -counts))
@@ -326,6 +334,11 @@ class TopicModel(BaseEstimator):
         Sentence model name or local folder for the semantic backends.
     n_topics : int, optional
         Force this many topics; by default the number is found from the data.
+    max_topics : int, optional
+        The most topics a monthly report shows; finer detail lives in the recurring
+        questions. When the number of topics is found from the data, ``fit`` and
+        ``refit`` cut the topic tree at no more than this many (``n_topics`` wins when
+        given; ``update`` may still open new topics for a new month). Default: no limit.
     random_state : int, default 0
         Seed of every random step; the same data and seed give identical topics.
     focus : bool, default True
@@ -375,6 +388,7 @@ class TopicModel(BaseEstimator):
         backend: str = "tfidf",
         model: str | None = None,
         n_topics: int | None = None,
+        max_topics: int | None = None,
         random_state: int = 0,
         focus: bool = True,
         misc_quantile: float = 0.01,
@@ -390,6 +404,7 @@ class TopicModel(BaseEstimator):
         self.backend = backend
         self.model = model
         self.n_topics = n_topics
+        self.max_topics = max_topics
         self.random_state = random_state
         self.focus = focus
         self.misc_quantile = misc_quantile
@@ -406,7 +421,7 @@ class TopicModel(BaseEstimator):
     def from_config(cls, config: Any) -> "TopicModel":
         """Return an unfitted model set up from a workspace :class:`~asklens.config.Config`.
 
-        Uses ``[topics]`` backend, model, n_topics, random_state, max_misc_share and
+        Uses ``[topics]`` backend, model, n_topics, max_topics, random_state, max_misc_share and
         curation_file (resolved against the workspace), and ``[workspace]`` cache_dir
         for the embedding cache.
 
@@ -421,6 +436,7 @@ class TopicModel(BaseEstimator):
             backend=topics.backend,
             model=topics.model or None,
             n_topics=topics.n_topics,
+            max_topics=topics.max_topics,
             random_state=topics.random_state,
             max_misc_share=topics.max_misc_share,
             curation=str(config.resolve(topics.curation_file)) if topics.curation_file else None,
@@ -478,7 +494,12 @@ class TopicModel(BaseEstimator):
 
     # ---------------------------------------------------------------- fitting
     def _cluster(self, X: np.ndarray) -> np.ndarray:
-        return find_clusters(X, n_clusters=self.n_topics, random_state=self.random_state)
+        max_topics = self.max_topics
+        if max_topics is not None and (isinstance(max_topics, bool) or not isinstance(max_topics, (int, np.integer))
+                                       or max_topics < 2):
+            raise ConfigError(f"max_topics must be a whole number of at least 2, got {max_topics!r}",
+                              fix="set [topics] max_topics to a number such as 40, or leave it out (no limit)")
+        return find_clusters(X, n_clusters=self.n_topics, max_clusters=max_topics, random_state=self.random_state)
 
     def _fit_space(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Fit the vectorizer and cluster; return vectors, local labels and the sample index."""
