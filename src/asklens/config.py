@@ -95,11 +95,16 @@ class PrivacyConfig:
 
 @dataclass
 class TopicsConfig:
-    """How topics are found. ``backend`` is ``"tfidf"`` (no model), ``"semantic"`` or ``"hybrid"`` (both)."""
+    """How topics are found. ``backend`` is ``"tfidf"`` (no model), ``"semantic"`` or ``"hybrid"`` (both).
+
+    ``max_topics`` (optional) is the most topics a monthly report shows; finer detail lives in the
+    recurring questions. Unset (the default), the number of topics is found from the data alone.
+    """
 
     backend: str = "tfidf"
     model: str = ""
     n_topics: int | None = None
+    max_topics: int | None = None
     random_state: int = 0
     max_misc_share: float = 0.05
     curation_file: str = "topics.toml"
