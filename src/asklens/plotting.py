@@ -194,6 +194,7 @@ def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 6, topic_ids: Sequen
     if not parts:
         return _empty(title, "No topic to show")
     names = [_short(part["topic_label"].iloc[0], 40) for _, part in parts]
+    title += f", last {len(keep)} months" if len(keep) > 1 else ""
     cols = max(1, min(columns, len(parts)))
     rows = -(-len(parts) // cols)
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=names, shared_yaxes=True,
@@ -390,7 +391,8 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
     _layout(fig, title=title, x="Questions an FAQ answers (%)", y="", height=max(300, 110 + 30 * len(data)))
     note = "Orange: an FAQ answers under half of the topic's questions; blue: half or more. (n) = questions."
     if left_out:
-        note += f" {left_out} topic{'s' if left_out != 1 else ''} with no FAQ answer at all {'are' if left_out != 1 else 'is'} left out."
+        many = left_out != 1
+        note += f" {left_out} topic{'s' if many else ''} with no FAQ answer at all {'are' if many else 'is'} left out."
     fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=1.0, yanchor="bottom", xanchor="left",
                        showarrow=False, font={"size": 12, "color": "#52606d"})
     fig.update_layout(margin={"t": 90})

@@ -553,7 +553,8 @@ _PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b i
     (r"\s*[<>≤≥]\s*" + _KEY + r"\s*=?\s*[\d.,%]+", ""),       # 65 questions ≥ min_volume 10
     (r",?\s*\bz\s*=\s*-?[\d.]+", ""),
     (r",?\s*\bp\s*[=<]\s*[\d.e+-]+", ""),
-    (r"(\d+) questions in (\d+) months, asked in (\d+) of them", r"\1 questions in the last \2 months, asked in \3 of them"),
+    (r"(\d+) questions in (\d+) months, asked in (\d+) of them",
+     r"\1 questions in the last \2 months, asked in \3 of them"),
     (r"asked in (\d+) of (\d+) months", r"asked in \1 of the last \2 months"),
     (r"\bcoverage (\d+%)", r"an FAQ answers \1 of its questions"),
     (r"an FAQ answers 0% of its questions; (?=no FAQ|the FAQ)", ""),
@@ -594,10 +595,10 @@ def plain_reason(text: Any, *, faq_titles: Mapping[str, str] | None = None) -> s
     Examples
     --------
     >>> plain_reason("write an FAQ: 80 questions in 12 months, asked in 12 of them (≥ min_volume 10, "
-    ...              "≥ min_recurrence 50%); no FAQ entry is about this topic (closest: 7, z=3.1), "
-    ...              "coverage 0% < min_coverage 20%", faq_titles={"7": "How do I cite?"})
-    'write an FAQ: 80 questions in the last 12 months, asked in 12 of them; no FAQ entry is about this topic \
-(closest: “How do I cite?”), an FAQ answers 0% of its questions'
+    ...              "≥ min_recurrence 50%); coverage 0% < min_coverage 20%; no FAQ entry answers this topic "
+    ...              "(closest: 7, z=3.1)", faq_titles={"7": "How do I cite?"})
+    'write an FAQ: 80 questions in the last 12 months, asked in 12 of them; no FAQ entry answers this topic \
+(the closest FAQ, “How do I cite?”, is not specific to it)'
     """
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
@@ -1610,7 +1611,8 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "stale_faqs": ("FAQs nobody needs any more", {
         "faq_question": "The FAQ", "views": "Views", "reason": "Why"}),
     "custom_work": ("Topics that need people", {
-        "topic_label": "Topic", "n_questions": "Questions", "high_effort_share": "Share needing in-depth help (READ 3+)",
+        "topic_label": "Topic", "n_questions": "Questions",
+        "high_effort_share": "Share needing in-depth help (READ 3+)",
         "median_duration_min": "Median minutes", "median_messages": "Median messages", "reason": "Why"}),
     "channels": ("How this month's questions arrived", {
         "channel": "Channel", "n_questions": "Questions", "share": "Share", "previous_month": "Previous month"}),
