@@ -14,6 +14,7 @@ Run (semantic embeddings are cached under $ASKLENS_CACHE_DIR, so reruns are fast
     python benchmarks/bench_topics_quality.py                       # all backends, both sets, stability
     python benchmarks/bench_topics_quality.py --backends tfidf --no-stability
     python benchmarks/bench_topics_quality.py --no-scrub            # skip scrubbing (public sets only)
+    python benchmarks/bench_topics_quality.py --no-stability --max-topics none,50,40,30   # the max_topics option
 """
 
 from __future__ import annotations
@@ -57,9 +58,22 @@ def scrubbed(texts: list[str]) -> list[str]:
     return [scrub_text(t)[0] for t in texts]
 
 
-def quality(backends: list[str], datasets: list[str], scrub: bool, random_state: int) -> list[dict]:
-    from asklens.evaluate import evaluate_topics
+def _evaluate(texts: list[str], labels, *, backend: str, random_state: int, max_topics: int | None) -> dict:
+    """Score topics as ``asklens evaluate`` does, with ``TopicModel(max_topics=...)`` when a cap is given."""
+    from asklens.evaluate import clustering_scores, evaluate_topics
+    from asklens.topics import TopicModel
 
+    if max_topics is None:
+        return evaluate_topics(texts, labels, backend=backend, random_state=random_state)
+    start = time.perf_counter()  # the same steps as evaluate_topics, plus the cap
+    topics = TopicModel(backend=backend, max_topics=max_topics, random_state=random_state).fit(texts).labels_
+    scores = clustering_scores(np.asarray(labels), topics)
+    scores.update({"seconds": round(time.perf_counter() - start, 2), "n_questions": len(texts), "backend": backend})
+    return scores
+
+
+def quality(backends: list[str], datasets: list[str], scrub: bool, random_state: int,
+            caps: list[int | None] = (None,)) -> list[dict]:
     rows = []
     for name in datasets:
         texts, labels = load(name)
@@ -67,13 +81,13 @@ def quality(backends: list[str], datasets: list[str], scrub: bool, random_state:
             start = time.perf_counter()
             texts = scrubbed(texts)
             print(f"# scrubbed {name} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
-        for backend in backends:
-            scores = evaluate_topics(texts, labels, backend=backend, random_state=random_state)
+        for backend, cap in [(b, c) for b in backends for c in caps]:
+            scores = _evaluate(texts, labels, backend=backend, random_state=random_state, max_topics=cap)
             nmi_min, ari_min = TARGETS.get((name, backend), (None, None))
             ok = ((nmi_min is None or scores["nmi"] >= nmi_min) and (ari_min is None or scores["ari"] >= ari_min)
                   and scores["misc_share"] <= MAX_MISC)
             target = "-" if nmi_min is None else f"NMI>={nmi_min}" + (f", ARI>={ari_min}" if ari_min else "")
-            rows.append({"data": name, "backend": backend, **{k: scores[k] for k in (
+            rows.append({"data": name, "backend": backend, "max_topics": cap, **{k: scores[k] for k in (
                 "nmi", "ari", "accuracy", "n_topics", "n_labels", "misc_share", "seconds", "n_questions")},
                 "target": target, "met": ok if nmi_min is not None else None})
             print(_row(rows[-1]), flush=True)
@@ -82,12 +96,13 @@ def quality(backends: list[str], datasets: list[str], scrub: bool, random_state:
 
 def _row(r: dict) -> str:
     met = {True: "MET", False: "MISSED", None: ""}[r["met"]]
-    return (f"{r['data']:<14} {r['backend']:<9} NMI {r['nmi']:.3f}  ARI {r['ari']:.3f}  acc {r['accuracy']:.3f}  "
+    cap = "" if r.get("max_topics") is None else f" max_topics {r['max_topics']}"
+    return (f"{r['data']:<14} {r['backend']:<9}{cap} NMI {r['nmi']:.3f}  ARI {r['ari']:.3f}  acc {r['accuracy']:.3f}  "
             f"topics {r['n_topics']:>4} (labels {r['n_labels']})  misc {r['misc_share']:.1%}  "
             f"{r['seconds']:.1f} s   target {r['target']} {met}")
 
 
-def stability(backend: str, random_state: int) -> dict:
+def stability(backend: str, random_state: int, max_topics: int | None = None) -> dict:
     """Fit on months 1-12, update monthly to 24, refit on all: share of questions keeping their id."""
     import asklens
     from asklens.topics import TopicModel
@@ -96,7 +111,7 @@ def stability(backend: str, random_state: int) -> dict:
     months = questions["asked_at"].dt.strftime("%Y-%m")
     order = sorted(months.unique())
     first, rest = order[:12], order[12:24]
-    tm = TopicModel(backend=backend, random_state=random_state)
+    tm = TopicModel(backend=backend, max_topics=max_topics, random_state=random_state)
     start = time.perf_counter()
     tm.fit(questions[months.isin(first)])
     n0 = tm.topics_.shape[0]
@@ -111,7 +126,7 @@ def stability(backend: str, random_state: int) -> dict:
     seconds = time.perf_counter() - start
     lineage = tm.lineage_["event"].value_counts().to_dict()
     result = {
-        "backend": backend, "questions": int(len(everything)), "topics_after_fit": int(n0),
+        "backend": backend, "max_topics": max_topics, "questions": int(len(everything)), "topics_after_fit": int(n0),
         "topics_after_updates": int(pd.Series(before[before >= 0]).nunique()),
         "topics_after_refit": int(tm.topics_.shape[0]),
         "kept_id_share": float(np.mean(before == after)),
@@ -120,7 +135,8 @@ def stability(backend: str, random_state: int) -> dict:
         "lineage_events": {k: int(v) for k, v in lineage.items()},
         "seconds": round(seconds, 1),
     }
-    print(f"stability {backend}: {result['kept_id_share']:.1%} of {result['questions']} questions keep their "
+    cap = "" if max_topics is None else f" (max_topics {max_topics})"
+    print(f"stability {backend}{cap}: {result['kept_id_share']:.1%} of {result['questions']} questions keep their "
           f"topic id across the refit (target >= 90%); topics {n0} -> {result['topics_after_updates']} after "
           f"updates -> {result['topics_after_refit']} after refit; max misc in an update "
           f"{result['max_update_misc_share']:.1%}; refit misc {result['refit_misc_share']:.1%}; "
@@ -128,18 +144,18 @@ def stability(backend: str, random_state: int) -> dict:
     return result
 
 
-def generated(backends: list[str], random_state: int) -> list[dict]:
+def generated(backends: list[str], random_state: int, caps: list[int | None] = (None,)) -> list[dict]:
     """Quality on the sample workspace's questions as generated (30 true topics, no PII planted)."""
     from asklens.datasets import generate_questions
-    from asklens.evaluate import evaluate_topics
 
     questions, _, _ = generate_questions(random_state=0, pii=False)
     rows = []
-    for backend in backends:
-        s = evaluate_topics(questions["text"].tolist(), questions["true_topic"], backend=backend,
-                            random_state=random_state)
-        rows.append({"backend": backend, **s})
-        print(f"generated sample questions ({s['n_questions']}, {s['n_labels']} true topics) {backend:<9} "
+    for backend, cap in [(b, c) for b in backends for c in caps]:
+        s = _evaluate(questions["text"].tolist(), questions["true_topic"], backend=backend,
+                      random_state=random_state, max_topics=cap)
+        rows.append({"backend": backend, "max_topics": cap, **s})
+        tag = "" if cap is None else f" max_topics {cap}"
+        print(f"generated sample questions ({s['n_questions']}, {s['n_labels']} true topics) {backend:<9}{tag} "
               f"NMI {s['nmi']:.3f}  ARI {s['ari']:.3f}  acc {s['accuracy']:.3f}  topics {s['n_topics']}  "
               f"misc {s['misc_share']:.1%}  {s['seconds']:.1f} s", flush=True)
     return rows
@@ -153,17 +169,20 @@ def main() -> None:
     parser.add_argument("--no-quality", action="store_true")
     parser.add_argument("--no-stability", action="store_true")
     parser.add_argument("--random-state", type=int, default=0)
+    parser.add_argument("--max-topics", default="none",
+                        help="comma-separated TopicModel max_topics values to score ('none' = no cap, the default)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     args = parser.parse_args()
     backends = [b for b in args.backends.split(",") if b]
+    caps = [None if c.strip().lower() == "none" else int(c) for c in args.max_topics.split(",") if c.strip()]
     out: dict = {}
     if not args.no_quality:
         out["quality"] = quality(backends, [d for d in args.datasets.split(",") if d], not args.no_scrub,
-                                 args.random_state)
+                                 args.random_state, caps)
     if not args.no_quality:
-        out["generated"] = generated(backends, args.random_state)
+        out["generated"] = generated(backends, args.random_state, caps)
     if not args.no_stability:
-        out["stability"] = [stability(b, args.random_state) for b in backends]
+        out["stability"] = [stability(b, args.random_state, c) for b in backends for c in caps]
     if args.json:
         args.json.write_text(json.dumps(out, indent=2))
 
