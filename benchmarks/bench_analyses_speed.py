@@ -55,7 +55,7 @@ def main() -> None:
     total0 = time.perf_counter()
     m = timed("match_faq", lambda: match_faq(questions, faq, vectors=Q, faq_vectors=F))
     cov = timed("faq_coverage", lambda: faq_coverage(questions, faq, matches=m, vectors=Q, faq_vectors=F))
-    timed("knowledge_gaps", lambda: knowledge_gaps(questions, faq, matches=m, coverage=cov))
+    timed("knowledge_gaps", lambda: knowledge_gaps(questions, faq, matches=m, vectors=Q, faq_vectors=F))
     timed("custom_work", lambda: custom_work(questions, vectors=Q))
     timed("predict_effort", lambda: predict_effort(questions, vectors=Q))
     cand = timed("automation_candidates", lambda: automation_candidates(questions, vectors=Q))

@@ -371,7 +371,8 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
         else np.ones(len(qw), bool)
     ns = int(swin.sum())
     hits = np.bincount(bj[credited & swin], minlength=n_faq) if n_faq else np.zeros(0, int)
-    views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else pd.Series(np.nan, index=faq.index)
+    views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else \
+        pd.Series(np.nan, index=faq.index)
     med = float(views.median()) if views.notna().any() else float("nan")
     sm = min(rub.stale_months, rub.window_months)
     rows, stale = [], np.zeros(n_faq, dtype=bool)
@@ -615,7 +616,8 @@ def stale_faqs(
     -------
     pandas.DataFrame
         One row per entry: ``faq_id``, ``question``, ``topic_ids`` (topics it answers;
-        empty when stale), ``max_topic_z`` (lift z-score of its strongest topic), ``n_matched`` (questions counted for it in the last
+        empty when stale), ``max_topic_z`` (lift z-score of its strongest topic),
+        ``n_matched`` (questions counted for it in the last
         ``stale_months`` months), ``n_window`` (questions in those months), ``views``,
         ``stale`` and ``reason``.
 
@@ -708,7 +710,8 @@ def knowledge_gaps(
     period : str, optional
         Last month of the window (default the log's last month).
     vectorizer, vectors, faq_vectors
-        As in :func:`match_faq`.
+        As in :func:`match_faq`; the relation needs the vectors, so pass the ones
+        ``matches`` was computed from (otherwise the vectorizer is fitted again).
     config : asklens.Config, optional
         The thresholds.
     random_state : int, default 0
@@ -765,7 +768,7 @@ def knowledge_gaps(
         n = int(per_topic.get(t, 0))
         ma = int(months_asked.get(t, 0))
         pm = n / n_months_span
-        recurring, gap, clause = _gap_rule(n, ma, n_months_span, float(r.coverage), rub)
+        _, gap, clause = _gap_rule(n, ma, n_months_span, float(r.coverage), rub)
         base = {"topic_id": t, "topic_label": labels.get(t, f"topic {t}"), "n_questions": n, "months_asked": ma,
                 "coverage": float(r.coverage), "per_month": pm}
         faqs = list(r.faq_ids)
@@ -773,14 +776,15 @@ def knowledge_gaps(
             if t in people:
                 continue  # the rubric puts it under "needs people" and notes the missing FAQ
             if faqs:
-                who = f"the entries that answer it ({', '.join(faqs[:3])}) are the best match of too few of its questions"
+                who = (f"the entries that answer it ({', '.join(faqs[:3])}) are the best match of too few of its "
+                       "questions")
             elif pd.notna(r.best_faq_id):
                 who = "no FAQ entry answers this topic (" + _why_not(r, per_faq, rub) + ")"
             else:
                 who = "the FAQ base is empty"
             why = f"write an FAQ: {clause}; {who}; no needs-people signal fired"
             rows.append({"action": "write an FAQ", "faq_id": pd.NA, "views": pd.NA, "reason": why, **base})
-        elif faqs and recurring and pm >= rub.findability_per_month:
+        elif faqs and r.coverage >= rub.min_coverage and pm >= rub.findability_per_month:
             v = [view_of.get(f) for f in faqs if pd.notna(view_of.get(f, np.nan))]
             nv = int(sum(v)) if v else 0
             if v and nv and n / nv < rub.findability_view_ratio:
