@@ -935,7 +935,7 @@ def write_index(out_dir: str | os.PathLike[str], *, title: str | None = None) ->
         m = html.escape(month)
         rows.append(
             "<tr>"
-            f'<td><a href="{m}/report.html">{m}</a></td>'
+            f'<td style="white-space: nowrap"><a href="{m}/report.html">{m}</a></td>'
             f'<td class="num">{_fmt_int(kpis.get("questions"))}</td>'
             f'<td class="num">{_fmt_pct(kpis.get("change_vs_previous_month"), signed=True)}</td>'
             f'<td class="num">{_fmt_pct(kpis.get("change_vs_last_year"), signed=True)}</td>'
@@ -964,8 +964,9 @@ p.note {{ color: #52606d; font-size: 0.9em; }}
 <body>
 <h1>{heading}</h1>
 <p class="note">One report per month, newest first. Change columns compare with the previous month and the same
-month a year earlier; "looks automatable" is the share of the month's questions in topics that the rubric marks
-for automation; staff hours at stake is the estimated monthly time those questions cost.</p>
+month a year earlier; "looks automatable" is the share of the month's questions in topics asked again and again
+with alike questions (to automate, or to answer with a new FAQ); staff hours at stake is the estimated staff time
+a month automating them would save.</p>
 <table>
 <thead><tr><th>Month</th><th class="num">Questions</th><th class="num">vs previous month</th>
 <th class="num">vs a year earlier</th><th class="num">Looks automatable</th><th class="num">Staff hours at stake</th>
@@ -1604,7 +1605,7 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
         "per_month": "Per month", "coverage": "Answered by an FAQ", "reason": "Why"}),
     "faq_gaps": ("FAQs to write: recurring topics no FAQ answers (last 12 months)", {
         "topic_label": "Topic", "n_questions": "Questions", "months_asked": "Months asked",
-        "per_month": "Per month", "coverage": "Share answered by an FAQ", "reason": "Why"}),
+        "per_month": "Per month", "coverage": "Answered by an FAQ", "reason": "Why"}),
     "findability": ("FAQs people don't find: answered, yet still asked", {
         "topic_label": "Topic", "faq_question": "The FAQ", "n_questions": "Questions",
         "per_month": "Per month", "views": "FAQ views", "reason": "Why"}),
