@@ -2224,7 +2224,10 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
     if has_faq:
         matches = gaps.match_faq(history, faq, vectors=Q, faq_vectors=F, config=cfg, random_state=seed)
         coverage = gaps.faq_coverage(history, faq, matches=matches, vectors=Q, faq_vectors=F, topics=topics,
-                                     config=cfg, random_state=seed)
+                                     period=month, config=cfg, random_state=seed)
+        # "answered by an FAQ" per question, by the same rule as topic coverage (not match_faq's raw evidence)
+        answered = gaps.question_coverage(history, faq, matches=matches, vectors=Q, faq_vectors=F, period=month,
+                                          config=cfg, random_state=seed).set_index("question_id")["covered"]
         decided = gaps.knowledge_gaps(history, faq, matches=matches, coverage=coverage, topics=topics,
                                       period=month, vectors=Q, faq_vectors=F, config=cfg, random_state=seed)
         faq_question = dict(zip(faq["faq_id"].astype(str), faq["question"].astype(str)))
@@ -2235,14 +2238,15 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
         by_id = this_matches.set_index("question_id")
         q = q.assign(best_faq_id=q["question_id"].map(by_id["faq_id"]),
                      faq_similarity=q["question_id"].map(by_id["similarity"]).astype(float).round(3),
-                     covered=q["question_id"].map(by_id["covered"]).astype("boolean"))
+                     covered=q["question_id"].map(answered).astype("boolean"))
         tables["questions"] = q
         tables["faq_matches_by_topic"] = coverage
         tables["coverage"] = coverage[coverage["topic_id"].astype(int) != -1].reset_index(drop=True)
         tables["faq_gaps"] = decided[decided["action"] == "write an FAQ"].reset_index(drop=True)
         tables["findability"] = decided[decided["action"] == "make the FAQ easier to find"].reset_index(drop=True)
         tables["stale_faqs"] = decided[decided["action"] == "review a stale FAQ"].reset_index(drop=True)
-        kpis["faq_coverage"] = float(this_matches["covered"].mean()) if len(this_matches) else None
+        this_answered = this_matches["question_id"].map(answered).fillna(False).astype(bool)
+        kpis["faq_coverage"] = float(this_answered.mean()) if len(this_matches) else None
         kpis["faqs_to_write"] = len(tables["faq_gaps"])
         n_gap = len(tables["faq_gaps"])
         notes["faq_gaps"] = (f"{_plural(n_gap, 'topic')} asked again and again over the last "
@@ -2275,15 +2279,15 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
                             "carrying it (exact thresholds in section 6).")
 
     # ---- 2. what to automate next, and the rubric that sorts every topic
-    _automation(history, topics, faq, vec=vec, vectors=Q, in_month=in_month, month=month, cfg=cfg, seed=seed,
+    _automation(history, topics, faq, vectors=Q, faq_vectors=F, in_month=in_month, month=month, cfg=cfg, seed=seed,
                 tables=tables, notes=notes, kpis=kpis)
     for name in ("faq_gaps", "findability", "stale_faqs", "coverage"):
         tables.setdefault(name, pd.DataFrame({c: pd.Series(dtype="object") for c in
                                               ("topic_id", "topic_label", "n_questions", "coverage", "reason")}))
 
 
-def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | None, *, vec: Any,
-                vectors: np.ndarray, in_month: Any, month: str, cfg: Config, seed: int,
+def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | None, *,
+                vectors: np.ndarray, faq_vectors: np.ndarray | None, in_month: Any, month: str, cfg: Config, seed: int,
                 tables: dict[str, pd.DataFrame], notes: dict[str, str], kpis: dict[str, Any]) -> None:
     """Automation candidates, hours saved, recurring questions and the rubric (asklens.automation)."""
     from asklens import automation, describe
@@ -2291,8 +2295,8 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
                                             random_state=seed)
     est = automation.estimate_time_saved(history, candidates=cand, topics=topics, period=month, config=cfg,
                                          random_state=seed)
-    rubric = automation.classify_topics(history, faq, topics=topics, period=month, vectorizer=vec, config=cfg,
-                                        random_state=seed)
+    rubric = automation.classify_topics(history, faq, topics=topics, period=month, vectors=vectors,
+                                        faq_vectors=faq_vectors, config=cfg, random_state=seed)
     topic_rows = cand[cand["level"] == "topic"]
     hours = est.by_topic.set_index("topic_id")
     category = rubric.set_index("topic_id")["category"] if len(rubric) else pd.Series(dtype="object")
