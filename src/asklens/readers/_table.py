@@ -460,6 +460,17 @@ def _no_surrogates(obj: object) -> object:
 
 
 def _records_frame(records: list, path: Path) -> pd.DataFrame:
+    """Tabulate JSON records; anything that cannot be a table is an InputError naming the file."""
+    try:
+        return _tabulate(records, path)
+    except InputError:
+        raise
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise InputError(f"the JSON records cannot be tabulated ({exc})", path=path,
+                         fix="export a flat list of objects") from None
+
+
+def _tabulate(records: list, path: Path) -> pd.DataFrame:
     if not records:
         raise InputError("the JSON holds no records", path=path, fix="export the data again")
     bad = next((i for i, r in enumerate(records) if not isinstance(r, dict)), None)
@@ -521,13 +532,7 @@ def _read_json(path: Path, text: str, encoding: str) -> RawTable:
     else:
         raise InputError(f"the JSON holds a {type(obj).__name__}, not a list of records", path=path,
                          fix="export a list of objects, one per question")
-    try:
-        frame = _records_frame(records, path)
-    except InputError:
-        raise
-    except (RecursionError, ValueError, TypeError) as exc:
-        raise InputError(f"the JSON records cannot be tabulated ({exc})", path=path,
-                         fix="export a flat list of objects") from None
+    frame = _records_frame(records, path)
     return RawTable(frame=frame, path=path, kind="json", encoding=encoding, row_offset=1)
 
 
@@ -545,13 +550,7 @@ def _read_json_lines(path: Path, text: str, encoding: str) -> RawTable:
             raise InputError(why, path=path, row=i, fix="fix or remove this line, or export the file again") from None
     if _SURROGATE_ESCAPE.search(text):
         records = _no_surrogates(records)
-    try:
-        frame = _records_frame(records, path)
-    except InputError:
-        raise
-    except (RecursionError, ValueError, TypeError) as exc:
-        raise InputError(f"the JSON records cannot be tabulated ({exc})", path=path,
-                         fix="export a flat list of objects") from None
+    frame = _records_frame(records, path)
     return RawTable(frame=frame, path=path, kind="jsonl", encoding=encoding, row_offset=1)
 
 
