@@ -878,22 +878,25 @@ def _fmt_int(value: Any) -> str:
         return "–"
 
 
-def _fmt_pct(value: Any, signed: bool = False) -> str:
+def _finite(value: Any) -> float | None:
+    """Return ``value`` as a float, or None when it is missing or not a number."""
     try:
         v = float(value)
     except (TypeError, ValueError):
-        return "–"
-    if v != v:
+        return None
+    return None if v != v else v
+
+
+def _fmt_pct(value: Any, signed: bool = False) -> str:
+    v = _finite(value)
+    if v is None:
         return "–"
     return f"{v:+.0%}" if signed else f"{v:.0%}"
 
 
 def _fmt_num(value: Any, digits: int = 0) -> str:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return "–"
-    if v != v:
+    v = _finite(value)
+    if v is None:
         return "–"
     return f"{v:,.{digits}f}"
 
