@@ -124,14 +124,7 @@ def validate_questions(questions: pd.DataFrame, *, source: str | None = None) ->
     if df["question_id"].isna().any():
         pos = int(df["question_id"].isna().to_numpy().argmax())
         raise InputError("'question_id' is missing", path=source, row=pos + 1, column="question_id")
-    dup = df["question_id"].duplicated()
-    if dup.any():
-        pos = int(dup.to_numpy().argmax())
-        raise InputError(
-            f"question_id {df['question_id'].iloc[pos]!r} appears more than once",
-            path=source, row=pos + 1, column="question_id",
-            fix="drop duplicates (the readers do this) or make ids unique",
-        )
+    _check_unique(df, "question_id", source, fix="drop duplicates (the readers do this) or make ids unique")
     df["text"] = df["text"].astype("string")
     for col, dtype in QUESTION_COLUMNS.items():
         if col in REQUIRED_QUESTION_COLUMNS:
@@ -176,11 +169,7 @@ def validate_faq(faq: pd.DataFrame, *, source: str | None = None) -> pd.DataFram
     _check_required(faq, REQUIRED_FAQ_COLUMNS, "the FAQ base", source)
     df = faq.copy()
     df["faq_id"] = df["faq_id"].astype("string")
-    dup = df["faq_id"].duplicated()
-    if dup.any():
-        pos = int(dup.to_numpy().argmax())
-        raise InputError(f"faq_id {df['faq_id'].iloc[pos]!r} appears more than once", path=source, row=pos + 1,
-                         column="faq_id")
+    _check_unique(df, "faq_id", source)
     for col, dtype in FAQ_COLUMNS.items():
         if col == "faq_id":
             continue
@@ -227,3 +216,12 @@ def _missing_column(dtype: str, index: pd.Index) -> pd.Series:
 def _all_lists_of_str(values: pd.Series) -> bool:
     """Return True when every cell is already a list of strings (the readers' output)."""
     return all(type(v) is list and all(type(x) is str for x in v) for v in values)
+
+
+def _check_unique(df: pd.DataFrame, col: str, source: str | None, *, fix: str | None = None) -> None:
+    """Raise an InputError naming the first row whose ``col`` value repeats an earlier one."""
+    dup = df[col].duplicated()
+    if dup.any():
+        pos = int(dup.to_numpy().argmax())
+        raise InputError(f"{col} {df[col].iloc[pos]!r} appears more than once", path=source, row=pos + 1,
+                         column=col, fix=fix)
