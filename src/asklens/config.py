@@ -151,9 +151,9 @@ class RubricConfig:
     ``asklens.gaps.calibrate_threshold``). An entry is *about* a topic when the topic's
     mean lift to it is at least ``faq_claim_z`` robust standard deviations above the
     typical topic-entry lift and at least ``faq_claim_share`` of the entry's strongest
-    topic, or when it is the topic's closest entry (z ≥ ``faq_claim_z``) and the covered best
-    match of at least ``faq_answer_share`` of the topic's questions; a stale entry is about
-    nothing. A topic is covered when FAQ entries about it
+    topic, or when its z to the topic is ≥ ``faq_claim_z`` and the entries for which that
+    holds are together the covered best match of at least ``faq_answer_share`` of the
+    topic's questions; a stale entry is about nothing. A topic is covered when FAQ entries about it
     answer at least ``min_coverage`` of its questions (0.2 was the best trade-off on the
     sample workspace and the Miami benchmark, see benchmarks/README.md). Findability: a covered topic
     still asked ``findability_per_month`` times a month or more and, where the FAQ has

@@ -26,9 +26,10 @@ rubric all use (:func:`faq_coverage`, over the last ``[rubric] window_months`` m
 either the entry is about that topic more than about almost any other (the topic's mean
 lift to it is positive, at least ``faq_claim_z`` robust standard deviations above the
 typical topic-entry lift, and at least ``faq_claim_share`` of the entry's strongest
-topic: the FAQ's own view), or the entry is the topic's closest (z ≥ ``faq_claim_z``) and
-the covered best match of at least ``faq_answer_share`` of the topic's questions (the
-topic's view, which keeps a topic split in two from losing its entry). A stale entry
+topic: the FAQ's own view), or the entry's z to the topic is ≥ ``faq_claim_z`` and the
+entries for which that holds are together the covered best match of at least
+``faq_answer_share`` of the topic's questions (the topic's view, which keeps a topic
+answered by several entries, or split in two by the topic model, from losing them). A stale entry
 answers nothing. A question is covered when its best match passes the threshold and
 answers its topic, so every covered question is credited to one entry.
 """
@@ -300,7 +301,7 @@ def _window(questions: pd.DataFrame, period: Any, months: int) -> pd.Series:
 
 
 _COV_COLS = ["topic_id", "topic_label", "n_questions", "n_covered", "coverage", "faq_ids", "faq_z", "best_faq_id",
-             "best_faq_share"]
+             "best_faq_share", "strong_faq_share"]
 _FAQ_COLS = ["faq_id", "question", "topic_ids", "max_topic_z", "n_matched", "n_window", "views", "stale", "reason"]
 
 
@@ -313,10 +314,10 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     Everything is computed over the same window (the last ``window_months`` months ending
     at ``period``; all rows when there is no ``asked_at``). An entry *answers* a topic
     when (FAQ's view) its lift to the topic is ≥ ``faq_claim_z`` and ≥ ``faq_claim_share``
-    of its strongest topic, or (topic's view) it is the topic's closest entry with
-    z ≥ ``faq_claim_z`` and the covered best match of ≥ ``faq_answer_share`` of the topic's
-    questions. A question is covered when its best match passes the threshold and answers
-    its topic. A stale entry (:func:`stale_faqs`) answers nothing, so it is never credited.
+    of its strongest topic, or (topic's view) its z to the topic is ≥ ``faq_claim_z``, it is
+    the covered best match of some of the topic's questions, and the entries for which both
+    hold are together the covered best match of ≥ ``faq_answer_share`` of them. A question
+    is covered when its best match passes the threshold and answers its topic. A stale entry (:func:`stale_faqs`) answers nothing, so it is never credited.
     """
     rub = _config(config).rubric
     claim_z = rub.faq_claim_z if claim_z is None else claim_z
@@ -354,15 +355,20 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
         S /= np.maximum(n_t, 1)[:, None]
         if has_topic:
             Z, claims = _topic_claims(Q[win], F, tids, topic_list, claim_z, claim_share)
-            rowbest = np.zeros_like(claims)
-            rowbest[np.arange(len(topic_list)), Z.argmax(axis=1)] = True
-            claims |= rowbest & (Z >= claim_z) & (S >= rub.faq_answer_share)
+            # topic's view: the entries strongly about it (z ≥ claim_z) that are the covered best
+            # match of some of its questions answer it when together they answer ≥ faq_answer_share
+            # of them (a topic such as "hours" is answered by several entries at once)
+            strong = (Z >= claim_z) & (S > 0)
+            strong_share = (S * strong).sum(axis=1)
+            claims |= strong & (strong_share[:, None] >= rub.faq_answer_share)
         else:  # no topics: every covered best match counts
             Z, claims = np.full((1, n_faq), np.nan), np.ones((1, n_faq), dtype=bool)
+            strong_share = S.sum(axis=1)
     else:
         bj, ok = np.full(len(qw), -1), np.zeros(len(qw), bool)
         S = np.zeros((len(topic_list), n_faq))
         Z, claims = np.full((len(topic_list), n_faq), np.nan), np.zeros((len(topic_list), n_faq), dtype=bool)
+        strong_share = np.zeros(len(topic_list))
     credited = ok.copy()
     credited[ok] = claims[ti[ok], bj[ok]]
 
@@ -426,7 +432,8 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
                                 if claims[min(i, claims.shape[0] - 1), j]] if has_topic else [],
                     "faq_z": float(zi[jb]) if jb >= 0 else np.nan,
                     "best_faq_id": str(fids[jb]) if jb >= 0 else pd.NA,
-                    "best_faq_share": float(S[i, jb]) if jb >= 0 else 0.0})
+                    "best_faq_share": float(S[i, jb]) if jb >= 0 else 0.0,
+                    "strong_faq_share": float(strong_share[min(i, len(strong_share) - 1)]) if n_faq else 0.0})
     cov = pd.DataFrame(out, columns=[c for c in _COV_COLS if c != "topic_label"])
     cov["best_faq_id"] = cov["best_faq_id"].astype("string")
     cov = _with_labels(cov, labels)[_COV_COLS] if has_topic else cov
@@ -458,9 +465,12 @@ def faq_coverage(
     - (the entry's view) the topic's mean lift to it is ≥ ``faq_claim_z`` robust
       standard deviations above the typical topic-entry lift and ≥ ``faq_claim_share``
       of the entry's strongest topic, or
-    - (the topic's view) it is the topic's closest entry (highest z, ≥ ``faq_claim_z``)
-      and the covered best match (:func:`match_faq`) of at least ``faq_answer_share`` of
-      the topic's questions,
+    - (the topic's view) its z to the topic is ≥ ``faq_claim_z``, it is the covered best
+      match (:func:`match_faq`) of some of the topic's questions, and the entries for
+      which both hold are together the covered best match of at least
+      ``faq_answer_share`` of the topic's questions (a topic such as opening hours is
+      answered by several entries at once, and a topic the model split in two keeps
+      its entries),
 
     and it is not stale (:func:`stale_faqs`): a stale entry answers nothing. A question
     is *covered* when its best match passes the threshold of :func:`match_faq` and that
@@ -499,8 +509,10 @@ def faq_coverage(
         ``n_questions`` (in the window), ``n_covered``, ``coverage`` (``n_covered /
         n_questions``), ``faq_ids`` (the entries that answer the topic, closest first),
         ``faq_z`` (the best topic-entry lift z-score), ``best_faq_id`` (the entry with
-        that score, whether or not it answers the topic) and ``best_faq_share`` (share of
-        the topic's questions whose covered best match is that entry).
+        that score, whether or not it answers the topic), ``best_faq_share`` (share of
+        the topic's questions whose covered best match is that entry) and
+        ``strong_faq_share`` (share whose covered best match is any entry with z ≥
+        ``faq_claim_z`` to the topic: the topic's view of the relation).
 
     Examples
     --------
@@ -642,9 +654,9 @@ def _why_not(r: Any, per_faq: pd.DataFrame, rub: Any) -> str:
     if not r.faq_z >= rub.faq_claim_z:
         return head + f" < faq_claim_z {rub.faq_claim_z:g}"
     top = float(e["max_topic_z"]) if e is not None else float("nan")
-    return (head + f" ≥ faq_claim_z {rub.faq_claim_z:g}, but it is the best match of only {r.best_faq_share:.0%} of "
-            f"its questions (< faq_answer_share {rub.faq_answer_share:.0%}) and its z is under faq_claim_share "
-            f"{rub.faq_claim_share:g} of the entry's strongest topic (z={top:.1f})")
+    return (head + f" ≥ faq_claim_z {rub.faq_claim_z:g}, but the entries that close are together the best match of "
+            f"only {r.strong_faq_share:.0%} of its questions (< faq_answer_share {rub.faq_answer_share:.0%}) and its "
+            f"z is under faq_claim_share {rub.faq_claim_share:g} of the entry's strongest topic (z={top:.1f})")
 
 
 def _gap_rule(n: int, ma: int, span: int, coverage: float, rub: Any) -> tuple[bool, bool, str]:

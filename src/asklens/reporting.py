@@ -1908,7 +1908,7 @@ _RULE_WORDS: dict[str, str] = {
     "covered_similarity": "similarity from which an FAQ answers a question (0 = calibrated from the data)",
     "faq_claim_z": "how far above the typical topic an FAQ entry's match must stand (robust z) to be about a topic",
     "faq_claim_share": "share of an FAQ entry's strongest topic match another topic must reach to claim the entry too",
-    "faq_answer_share": "share of a topic's questions a close FAQ entry must best answer to count as about it",
+    "faq_answer_share": "share of a topic's questions that its close FAQ entries must together best answer to count as about it",
     "min_coverage": "share of a topic an FAQ must answer for the topic to count as covered",
     "findability_per_month": "questions a month from which a covered topic has an FAQ people don't find",
     "findability_view_ratio": "questions per FAQ view from which the FAQ looks hard to find",
