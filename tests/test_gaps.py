@@ -340,3 +340,38 @@ def test_question_coverage_is_the_credited_share_per_question():
     t3 = per_q[per_q["topic_id"] == 3]
     assert t3["matched"].all() and not t3["covered"].any() and (m.loc[q["topic_id"] == 3, "covered"]).all()
     assert per_q.groupby("topic_id")["covered"].mean().to_dict() == cov["coverage"].to_dict()
+
+
+def test_topic_view_adds_up_the_entries_that_answer_a_topic_together():
+    # t2 is asked two ways: half its questions are close to the renewal entry, half to the printing entry.
+    # Its z to each is 2.6 (≥ faq_claim_z 2) but under 0.9 of the entries' own topics' 6.1, so the entries'
+    # view does not give it to them; neither alone best matches 60% of it, together they best match all of
+    # it: both answer it (the topic's view adds up the strongly related entries)
+    e = np.eye(10)
+    kinds = [e[0], e[1], 0.95 * e[0] + 0.31 * e[3], 0.95 * e[1] + 0.31 * e[3]] + [e[i] for i in range(4, 10)]
+    topic = [0, 1, 2, 2] + list(range(3, 9))
+    rows, V = [], []
+    for m in pd.period_range("2025-01", periods=6, freq="M"):
+        for k, t in enumerate(topic):
+            rows.append((f"{m.start_time:%Y-%m}-10 11:00", t))
+            V.append(kinds[k])
+    q = pd.DataFrame({"question_id": [f"q{i}" for i in range(len(rows))],
+                      "asked_at": pd.to_datetime([r[0] for r in rows]).tz_localize(TZ),
+                      "text": ["a question"] * len(rows), "topic_id": [r[1] for r in rows]})
+    faq = pd.DataFrame({"faq_id": ["f-renew", "f-print", "f-fax", "f-map", "f-wifi"],
+                        "question": ["How do I renew?", "How do I print?", "Fax?", "Maps?", "Wifi?"]})
+    Q, F = np.stack(V), np.stack([e[0], e[1], e[4], e[5], e[6]])
+    cfg = Config.from_dict({"rubric": {**HAND_RUBRIC, "faq_answer_share": 0.6}})
+    cov = faq_coverage(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
+    assert cov.loc[2, "faq_z"] == pytest.approx(2.6, abs=0.05)
+    assert cov.loc[2, "best_faq_share"] == 0.5 and cov.loc[2, "strong_faq_share"] == 1.0
+    assert sorted(cov.loc[2, "faq_ids"]) == ["f-print", "f-renew"] and cov.loc[2, "coverage"] == 1.0
+    assert cov.loc[0, "faq_ids"] == ["f-renew"] and cov.loc[1, "faq_ids"] == ["f-print"]
+    assert cov.loc[6, "faq_ids"] == [] and cov.loc[6, "strong_faq_share"] == 0.0
+    # asking the entries to best match more than all of the topic: t2 is no longer theirs, and says why
+    strict = Config.from_dict({"rubric": {**HAND_RUBRIC, "faq_answer_share": 1.01}})
+    cov2 = faq_coverage(q, faq, vectors=Q, faq_vectors=F, config=strict).set_index("topic_id")
+    assert cov2.loc[2, "faq_ids"] == [] and cov2.loc[2, "coverage"] == 0.0
+    gaps = knowledge_gaps(q, faq, vectors=Q, faq_vectors=F, config=strict)
+    why = gaps.loc[gaps["topic_id"] == 2, "reason"].iloc[0]
+    assert "together the best match of only 100%" in why, why
