@@ -419,3 +419,136 @@ def test_labels_on_the_sample_workspace_truth_topics():
     # recurring questions are found in most topics, and the biggest groups are real repeats
     assert rec["topic_id"].nunique() >= 0.8 * len(out)
     assert rec["count"].iloc[0] >= 20
+
+
+# ---------------------------------------------------------------------------------------
+# label quality: spelling, coverage, distinct labels, the old bad cases
+# ---------------------------------------------------------------------------------------
+
+def _filler(n: int = 60) -> list[str]:
+    """Questions of other topics that use the correct spellings a lot (the corpus' vocabulary)."""
+    base = [
+        "I really need a quiet place to study, what floor is really quiet?",
+        "Is the cafe really open on weekends?",
+        "How do I really find a book by its call number?",
+        "Where is the library cafe?",
+        "What time does the cafe close?",
+        "Can I eat in the cafe on the first floor?",
+    ]
+    return [base[i % len(base)] + f" ({i})" for i in range(n)]
+
+
+def test_spelling_map_maps_rare_misspellings_only():
+    from asklens.describe import _spelling_map
+
+    texts = ["really " * 1 + f"q{i}" for i in range(40)] + ["reslly", "book books", "books", "books", "printed print",
+                                                          "print", "print", "print"]
+    spelling, suspect = _spelling_map([t.lower() for t in texts])
+    assert spelling.get("reslly") == "really"
+    assert "books" not in spelling and "book" not in spelling  # an ending is not a typo
+    assert "printed" not in spelling
+    assert "reslly" in suspect
+
+
+def test_a_misspelling_is_never_chosen_for_a_label():
+    # the old "Print (Reslly)": a typo frequent inside one small topic but rare in the corpus
+    printing = ["How do I print in color?", "Where can I print in color?", "Can I print in color here?",
+                "How much is it to print in color?", "Print in color on the 2nd floor?", "print in color please"]
+    slow = ["The printer is reslly slow today", "printer is reslly slow, can you fix it",
+            "why is the printer reslly slow", "printer reslly slow again", "the printer is so slow", "Printer slow?"]
+    typos = ["how do I reneww my books", "can I renwe my books online", "how do i renew my books",
+             "renew my books please", "I want to renew my books", "renew my books again", "How to renew books"]
+    texts = printing + slow + typos + _filler(200)
+    ids = [0] * len(printing) + [1] * len(slow) + [2] * len(typos) + [3] * 200
+    out = describe_topics(texts, ids).set_index("topic_id")
+    print(out[["label", "keywords"]])
+    for tid in (0, 1, 2):
+        label = out.loc[tid, "label"].lower()
+        assert "reslly" not in label and "reneww" not in label and "renwe" not in label, label
+    assert "renew" in out.loc[2, "label"].lower()
+    # the misspellings count as the word: "renew" is a keyword, its typos are not
+    assert not {"reneww", "renwe"} & {w for k in out.loc[2, "keywords"] for w in k.split()}
+    assert not {"reslly"} & {w for k in out.loc[1, "keywords"] for w in k.split()}
+
+
+def test_label_uses_words_most_questions_share():
+    # a mixed fragment (legal research / literature reviews) where one rare phrase occurs twice
+    research = [
+        "Can you help me with research for my literature review?",
+        "I am doing research on evidence for a literature review",
+        "Where do I start research for a literature review draft?",
+        "research help for my literature review please",
+        "How do I organise research for a literature review?",
+        "I need research articles for my literature review on evidence",
+        "Can I email my research draft to a librarian for review?",
+        "Is there research support for a student literature review?",
+        "Does the rare books collection have legal research sources?",
+        "Can I use the rare books collection for research on evidence?",
+    ]
+    texts = research + _filler()
+    ids = [0] * len(research) + [1] * len(_filler())
+    out = describe_topics(texts, ids).set_index("topic_id")
+    label = out.loc[0, "label"]
+    print(label)
+    assert "rare" not in label.lower() and "collection" not in label.lower()
+    words = [w for w in label.lower().split() if w not in {"and", "of", "in", "for"}]
+    # every label word is used by most of the topic's questions
+    for w in words:
+        share = np.mean([w[:5] in t.lower() for t in research])
+        assert share >= 0.5, (label, w, share)
+
+
+def test_duplicate_and_near_duplicate_labels_are_distinguished():
+    rooms = ["How do I book a study room?", "Can I book a study room for my group?", "book a study room for 4",
+             "How long can I book a study room?", "Where do I book a study room online?",
+             "Can I book a study room for next week?", "How do I book a study room in King?",
+             "study room booking?"]
+    rooms_break = ["Can I book a study room over spring break?", "Is a study room open during spring break?",
+                   "study room on spring break", "Can I reserve a study room for spring break?",
+                   "study room spring break hours"]
+    renew = ["How do I renew books?", "Can I renew books online?", "renew books", "I want to renew books",
+             "How to renew books?", "How many times can I renew books?"]
+    renew_lib = ["Can I renew library books from another campus?", "How do I renew library books?",
+                 "renew library books online", "renew my library books", "Can you renew library books?"]
+    groups = [rooms, rooms_break, renew, renew_lib, _filler()]
+    texts = [t for g in groups for t in g]
+    ids = [i for i, g in enumerate(groups) for _ in g]
+    out = describe_topics(texts, ids).set_index("topic_id")
+    labels = out["label"].tolist()
+    print(labels)
+    assert len(set(labels)) == len(labels)
+    assert not any("(topic" in label for label in labels)
+
+    def words(label: str) -> set[str]:
+        return {w.strip("()").rstrip("s") for w in label.lower().split()} - {"and", "of", "in", "on", "for"}
+
+    # the smaller topic is told apart by a word of its own questions
+    assert "break" in out.loc[1, "label"].lower() or "spring" in out.loc[1, "label"].lower(), labels
+    # no label's words are all inside another label's, unless a term in parentheses tells them apart
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            if words(a) <= words(b) or words(b) <= words(a):
+                assert "(" in a + b, (a, b)
+
+
+def test_old_bad_labels_do_not_come_back():
+    lost = ["I left my grey hoodie in the library, has anyone turned it in?",
+            "I think I left a blue umbrella in room 402 yesterday.", "i left my airpods in study room 12",
+            "I left my laptop charger on the 2nd floor, has anyone turned it in?",
+            "Hi, I left a notebook in the library", "I left my student ID in room 3B"]
+    tonight = ["What time do you close tonight?", "Is the library open tonight?", "wat time do u close tonight",
+               "when do you close tonight", "Are you open late tonight?", "How late are you open tonight?"]
+    send = ["How do I send something to the printer?", "Can I send a print job from my phone?",
+            "send to printer from laptop", "How do I send my document to the printer?",
+            "I can't send to the printer", "send print job to the color printer"]
+    groups = [lost, tonight, send, _filler()]
+    texts = [t for g in groups for t in g]
+    ids = [i for i, g in enumerate(groups) for _ in g]
+    out = describe_topics(texts, ids).set_index("topic_id")
+    labels = out["label"].tolist()
+    print(labels)
+    for bad in ("Left", "Tonight", "Send", "Time"):
+        assert bad not in labels
+    assert "lost" in out.loc[0, "label"].lower()
+    assert "hour" in out.loc[1, "label"].lower() or "open" in out.loc[1, "label"].lower()
+    assert "print" in out.loc[2, "label"].lower()

@@ -79,7 +79,7 @@ _STOP = (set(ENGLISH_STOP_WORDS) - _KEEP) | _CHAT_STOP
 # words skipped inside a phrase ("renew my books" -> "renew books")
 _SKIP = {"a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "some", "this", "these", "that", "those"}
 # words allowed in the middle of a three-word label ("print in color", "books on reserve")
-_MIDDLE = {"of", "in", "on", "for", "from", "at", "with"}
+_MIDDLE = {"of", "in", "on", "for", "from", "at", "with", "and"}
 _STOP -= _SKIP | _MIDDLE  # handled separately below
 
 _MASK = re.compile(r"\[[A-Z_]+\]")
@@ -159,7 +159,79 @@ def _singular(word: str) -> str:
     return word
 
 
-def _phrase_analyzer() -> Any:
+# --------------------------------------------------------------------------------------
+# spelling: map rare misspellings to the spelling most people use
+# --------------------------------------------------------------------------------------
+
+_ALPHA = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# suffix pairs that make two real words, not a typo ("book"/"books", "print"/"printed")
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ly", "'s")
+
+
+def _deletes(word: str) -> set[str]:
+    """Return ``word`` and every form of it with one letter deleted (symmetric-delete keys)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _spelling_map(texts: Sequence[str]) -> tuple[dict[str, str], set[str]]:
+    """Return ``{misspelling: usual spelling}`` for the rare words of ``texts`` (lower case, cleaned), and the suspects.
+
+    A word is taken for a misspelling when a word one edit away (a letter added,
+    dropped, changed or two letters swapped) is used in at least five times as many
+    questions and at least three, and the word itself is rare (used in fewer
+    questions than ``max(3, n / 2000)``); a more common word only when the variant
+    is twenty times as common and not an English function word ("reslly" next to
+    "really", but never "form" next to "from"). The most used such variant is its spelling. Pairs
+    that differ by an ending ("book"/"books", "print"/"printed") are never merged.
+    Words of three letters are only merged into a word ten times as common. The
+    suspects are the merged words and the three-letter words with a one-edit
+    variant ten times as common: they never appear in a label.
+    """
+    df: dict[str, int] = {}
+    for text in texts:
+        for w in set(_ALPHA.findall(text)):
+            df[w] = df.get(w, 0) + 1
+    floor = max(3, len(texts) // 2000)
+    keys: dict[str, list[str]] = {}
+    for w, c in df.items():
+        if c >= 3 and len(w) >= 3:
+            for k in _deletes(w):
+                keys.setdefault(k, []).append(w)
+    out: dict[str, str] = {}
+    for w, c in df.items():
+        if len(w) < 3:
+            continue
+        best, best_c = "", 0
+        need = (10 if len(w) <= 3 else 5) * c
+        for k in _deletes(w):
+            for v in keys.get(k, ()):
+                cv = df[v]
+                if cv < need or cv < best_c or (cv == best_c and v > best):
+                    continue
+                if c >= floor and (cv < 20 * c or v in ENGLISH_STOP_WORDS or len(w) <= 3):
+                    continue  # a common word is only a typo of a far more common content word
+                short, long_ = (v, w) if len(v) < len(w) else (w, v)
+                if long_.startswith(short) and long_[len(short):] in _INFLECTIONS:
+                    continue
+                if len(v) == len(w) and sum(a != b for a, b in zip(v, w)) > 2:
+                    continue
+                best, best_c = v, cv
+        if best:
+            out[w] = best
+    # short words far rarer than a one-edit variant ("wat" next to "what") may be
+    # real words ("art"), so they are not merged, only kept out of labels
+    suspect = set(out)
+    for w, c in df.items():
+        if len(w) == 3 and w not in out:
+            for k in _deletes(w):
+                if any(df[v] >= 10 * c and not (v.startswith(w) and v[3:] in _INFLECTIONS) for v in keys.get(k, ())
+                       if v != w):
+                    suspect.add(w)
+                    break
+    return out, suspect
+
+
+def _phrase_analyzer(spelling: dict[str, str] | None = None) -> Any:
     """Return a function that lists the candidate phrases of one cleaned, lower-case question.
 
     Unigrams are content words; bigrams are two adjacent content words (articles and
@@ -169,12 +241,14 @@ def _phrase_analyzer() -> Any:
     own cache of token classes, so it is fast and holds no global state.
     """
     kinds: dict[str, str | None] = {}  # token -> itself, "" (break), None (skip) or "\x00prep"
+    spelling = spelling or {}
 
     def kind(tok: str) -> str | None:
         k = kinds.get(tok, "?")
         if k != "?":
             return k
         base = tok[:-2] if tok.endswith("'s") else tok
+        base = spelling.get(base, base)
         if base in _SKIP:
             k = None
         elif base in _MIDDLE:
@@ -367,8 +441,9 @@ def describe_topics(
     used_topics = ids[used]
     cleaned = [_clean(text_list[i]) for i in used]
 
-    # doc x surface-phrase presence, then grouped by singular key
-    cv = CountVectorizer(analyzer=_phrase_analyzer(), binary=True, dtype=np.float32)
+    # doc x surface-phrase presence (misspellings read as the usual spelling), then grouped by singular key
+    spelling, suspect = _spelling_map(cleaned)
+    cv = CountVectorizer(analyzer=_phrase_analyzer(spelling), binary=True, dtype=np.float32)
     try:
         X_surface = cv.fit_transform(cleaned).tocsc()
         surface = cv.get_feature_names_out()
@@ -409,7 +484,8 @@ def describe_topics(
     ctfidf = tf * idf
 
     keywords = [_pick_keywords(ctfidf[r], display_arr, n_words, has_mid, n_keywords) for r in range(len(topics))]
-    labels = _pick_labels(topics, sizes, T, n_used, ctfidf, display_arr, n_words, has_mid, keywords, [text_list[i] for i in used], t_index)
+    labels = _pick_labels(topics, sizes, T, n_used, ctfidf, display_arr, n_words, has_mid, keywords,
+                          [text_list[i] for i in used], t_index, suspect)
     examples = _pick_examples(text_list, ids, topics, used, t_index, X, ctfidf, idf, vecs, n_examples)
 
     return pd.DataFrame(
@@ -444,7 +520,7 @@ def _pick_keywords(scores: np.ndarray, display: np.ndarray, n_words: np.ndarray,
     return chosen
 
 
-_LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.3}
+_LENGTH_BONUS = {1: 1.0, 2: 1.7, 3: 1.9}
 # words that end a clause rather than a name: a multi-word label never ends with one
 # ("library open", "library subscribe", "workshops week" are fragments, not topics)
 _BAD_END = {
@@ -452,34 +528,95 @@ _BAD_END = {
     "available", "pay", "paid", "visit", "borrow", "borrowed", "work", "works", "worked", "find",
     "found", "get", "use", "see", "go", "come", "take", "give", "send", "sent", "keep", "allow", "allowed", "free",
     "due", "late", "online", "week", "weeks", "today", "tonight", "tomorrow", "year", "years", "semester", "day",
-    "days", "now", "ago", "currently", "yet", "ok", "okay", "like", "called",
+    "days", "now", "ago", "currently", "yet", "ok", "okay", "like", "called", "open", "close", "closed", "left",
+    "checked", "looked", "turned", "ahead", "early", "long", "far", "near", "inside", "wrong", "asap",
 }
 # ... nor starts with a verb that leaves the subject behind ("owns copyright")
-_BAD_START = {"own", "owns", "completing", "having", "getting", "doing", "using", "making", "going", "trying"}
+_BAD_START = {"own", "owns", "completing", "having", "getting", "doing", "using", "making", "going", "trying",
+              "found", "far", "wrong", "left", "sent", "checked", "looked", "turned"}
+# words that say when, how or who rather than what: never a label on their own
+_NOT_ALONE = {
+    "tonight", "today", "tomorrow", "yesterday", "now", "time", "times", "day", "days", "week", "weeks", "weekend",
+    "month", "months", "year", "years", "semester", "morning", "night", "hour", "minute", "minutes", "date",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "send", "sent", "found", "checked", "looked", "turned", "happens", "happened", "put", "go", "went",
+    "far", "ahead", "long", "late", "early", "new", "old", "wrong", "best", "near", "first", "second", "last",
+    "next", "inside", "place", "library", "libraries", "student", "students", "professor", "librarian",
+    "librarians", "person", "people", "university", "book", "books", "find", "see", "show", "take", "give",
+    "come", "keep", "ran", "run", "able", "many", "much", "long", "free", "pay", "check", "results", "home",
+    "phone", "email", "floor", "name", "call", "part", "side", "back", "top", "front", "detail", "system",
+}
+# a topic named by one verb reads better as the service it asks about
+_NOMINAL = {
+    "print": "Printing", "printing": "Printing", "scan": "Scanning", "scanning": "Scanning",
+    "renew": "Renewals", "renewal": "Renewals", "cite": "Citations", "citation": "Citations",
+    "park": "Parking", "parking": "Parking", "log": "Login", "login": "Login", "lost": "Lost Items",
+    "left": "Lost Items", "open": "Opening Hours", "close": "Opening Hours", "closed": "Opening Hours",
+    "hours": "Opening Hours", "borrow": "Borrowing", "connect": "Connecting", "fine": "Fines",
+    "reserve": "Reserves", "request": "Requests", "pick": "Pickup",
+}
+# below this share of its questions, a topic's best phrase does not name it: two words do
+_MIN_COVERAGE = 0.2
+# a single-word label grows into a longer phrase around it scoring this share of it
+_EXTEND = 0.35
 
 
 def _label_bonus(display: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray) -> np.ndarray:
     """Return the label weight of every phrase: longer phrases read better and get a bonus.
 
     Three-word phrases around a preposition ("computers with screen") are often
-    cut-off fragments and get a smaller bonus; multi-word phrases that end like a
-    clause ("library open") are not labels at all (weight 0).
+    cut-off fragments and get a smaller bonus ("lost and found" and other "and"
+    phrases keep theirs); multi-word phrases that end like a clause ("library open")
+    and single words that say when or who rather than what ("tonight", "left",
+    "student") are not labels at all (weight 0).
     """
     bonus = np.array([_LENGTH_BONUS[k] for k in n_words], dtype=np.float64)
     bonus[has_mid] = 1.25
-    bad_end = np.array(
-        [n > 1 and (d.rsplit(" ", 1)[-1] in _BAD_END or d.split(" ", 1)[0] in _BAD_START) for d, n in zip(display, n_words)],
+    words = [d.split(" ") for d in display]
+    bonus[[len(w) == 3 and w[1] == "and" for w in words]] = _LENGTH_BONUS[3]
+    bad = np.array(
+        [(len(w) > 1 and (w[-1] in _BAD_END or w[0] in _BAD_START) and w[1] != "and")
+         or (len(w) == 1 and w[0] in _NOT_ALONE)
+         for w in words],
         dtype=bool,
     )
-    bonus[bad_end] = 0.0
+    bonus[bad] = 0.0
     return bonus
 
 
-def _label_scores(row_T: np.ndarray, row_ctfidf: np.ndarray, bonus: np.ndarray, n_words: np.ndarray, n_docs: float) -> np.ndarray:
-    """Return the label score of every phrase for one topic (0 where a phrase is not eligible)."""
+def _label_scores(row_T: np.ndarray, f: np.ndarray, bonus: np.ndarray, n_words: np.ndarray, n_docs: float) -> np.ndarray:
+    """Return the label score of every phrase for one topic (0 where a phrase is not eligible).
+
+    The score is ``coverage * sqrt(precision) * bonus``: coverage is the share of the
+    topic's questions that use the phrase, precision the share of the phrase's
+    questions (over all topics) that are in this topic. A phrase used by most of the
+    topic's questions and rarely elsewhere wins.
+    """
     min_df = 2.0 if n_docs >= 2 else 1.0
     eligible = (row_T >= min_df) | ((n_words == 1) & (row_T >= 1))
-    return np.where(eligible, row_ctfidf * bonus, 0.0)
+    coverage = row_T / max(n_docs, 1.0)
+    precision = row_T / np.maximum(f, 1.0)
+    return np.where(eligible, coverage * np.sqrt(precision) * bonus, 0.0)
+
+
+def _stems(phrase: str) -> frozenset[str]:
+    """Return the content-word stems of a phrase (for telling near-duplicate labels apart)."""
+    out = set()
+    for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", phrase.lower()):
+        if w in _MIDDLE or w in _SKIP:
+            continue
+        w = _singular(w)
+        for suf in ("ing", "ed"):
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                w = w[: -len(suf)]
+                break
+        out.add(w)
+    return frozenset(out)
+
+
+def _clashes(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two labels' stems are the same or one contains the other ("Renew Books" / "Renew Library Books")."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _pick_labels(
@@ -494,48 +631,145 @@ def _pick_labels(
     keywords: list[list[str]],
     context: list[str],
     t_index: np.ndarray,
+    suspect: set[str] = frozenset(),
 ) -> list[str]:
+    """Return one label per topic: its best phrase, unique and not a near-duplicate of a larger topic's label.
+
+    Larger topics choose first (ties by id). A topic whose best phrase clashes with a
+    label already taken (same words, or all of one's words in the other) keeps its
+    phrase and adds, in parentheses, the word or two-word phrase that most sets it
+    apart from the topic it clashes with (the largest gap in the share of questions
+    using it): "Study Room" and "Study Room (Spring Break)".
+    """
     labels: list[str] = [""] * len(topics)
-    phrases: list[str] = [""] * len(topics)
     bonus = _label_bonus(display, n_words, has_mid)
-    for r, t in enumerate(topics):
-        if t == MISC_TOPIC:
-            continue
-        scores = _label_scores(T[r], ctfidf[r], bonus, n_words, n_used[r])
-        if scores.size and scores.max() > 0:
-            best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
-            phrases[r] = str(display[best])
-    # proper casing from the topic's own questions (acronyms stay upper case)
+    word_ok = np.array([not any(w in suspect or w.isdigit() or w in _MIDDLE for w in d.split(" ")) for d in display],
+                       dtype=bool)
+    if suspect:
+        bonus[[any(w in suspect for w in d.split(" ")) for d in display]] = 0.0
+    f = T.sum(axis=0)
+    phrase_of = {str(d): j for j, d in enumerate(display)}
     rows_of = _groups(t_index, np.arange(len(topics)))
-    joined = {r: _MASK.sub(" ", " ".join(context[i] for i in rows_of[r])) for r in range(len(topics)) if phrases[r]}
-    cased = {r: _title(phrases[r], joined[r]) for r in joined}
-    # unique labels: larger topics first (ties by id) keep the plain phrase
     order = sorted(range(len(topics)), key=lambda r: (-int(sizes[r]), int(topics[r])))
+    taken: list[tuple[frozenset[str], int, str]] = [(_stems(MISC_LABEL), -1, MISC_LABEL)]
     used: set[str] = {MISC_LABEL.lower()}
     for r in order:
         t = topics[r]
         if t == MISC_TOPIC:
             labels[r] = MISC_LABEL
             continue
-        if not phrases[r]:
-            base = f"Topic {t}"
+        joined = _MASK.sub(" ", " ".join(context[i] for i in rows_of[r]))
+        scores = _label_scores(T[r], f, bonus, n_words, n_used[r])
+        cands = _candidates(scores, display, T[r], n_used[r], n_words, bonus, phrase_of, joined)
+        if not cands:
+            label, plain, stems = f"Topic {t}", "", frozenset()
         else:
-            base = cased[r]
-        label = base
+            label, stems = cands[0][0], cands[0][2]
+            plain = label
+            clash = next(((s, o, b) for s, o, b in taken if _clashes(stems, s)), None)
+            if clash is not None:
+                other_stems, other, other_plain = clash
+                extra = _distinguishing(r, other, T, n_used, display, n_words, word_ok, stems, keywords[r])
+                if extra:
+                    label = f"{label} ({_title(extra, joined)})"
+                    stems = stems | _stems(extra)
+                elif stems > other_stems and other_plain:
+                    # "Renew Library Books" next to "Renew Books" reads "Renew Books (Library)"
+                    more = [w for w in label.split(" ") if _stems(w) and not _stems(w) <= other_stems]
+                    label = f"{other_plain} ({' '.join(more)})"
         if label.lower() in used:
-            label_words = {_singular(w) for w in phrases[r].split(" ")}
-            for kw in keywords[r]:
-                if {_singular(w) for w in kw.split(" ")} & label_words:
-                    continue
-                candidate = f"{base} ({_title(kw, joined.get(r, ''))})"
-                if candidate.lower() not in used:
-                    label = candidate
-                    break
-            if label.lower() in used:
-                label = f"{base} (topic {t})"
+            label = f"{label} (topic {t})"
         used.add(label.lower())
+        taken.append((stems, r, plain))
         labels[r] = label
     return labels
+
+
+def _candidates(
+    scores: np.ndarray,
+    display: np.ndarray,
+    row_T: np.ndarray,
+    n_docs: float,
+    n_words: np.ndarray,
+    bonus: np.ndarray,
+    phrase_of: dict[str, int],
+    context: str,
+) -> list[tuple[str, float, frozenset[str]]]:
+    """Return the topic's label candidates, best first: (title-cased label, score, stems).
+
+    When even the best phrase is used by fewer than ``_MIN_COVERAGE`` of the topic's
+    questions (a mixed topic), the two best words joined by "and" come first.
+    """
+    pos = np.flatnonzero(scores > 0)
+    if not len(pos):
+        return []
+    order = pos[np.lexsort((pos, -scores[pos]))][:25].tolist()
+    # a single word gives way to the best longer phrase around it used by enough of
+    # its questions ("room" -> "study room"), scored without the length bonus
+    raw = np.where(bonus > 0, scores / np.where(bonus > 0, bonus, 1.0), 0.0)
+    first = order[0]
+    if " " not in display[first]:
+        word = display[first]
+        longer = [j for j in order[1:] if word in str(display[j]).split(" ") and raw[j] >= _EXTEND * raw[first]]
+        if longer:
+            order.remove(longer[0])
+            order.insert(0, longer[0])
+    out: list[tuple[str, float, frozenset[str]]] = []
+    for j in order:
+        phrase = str(display[j])
+        if " " not in phrase and phrase in _NOMINAL:
+            label = _NOMINAL[phrase]
+        else:
+            label = _title(phrase, context)
+        out.append((label, float(scores[j]), _stems(phrase) | _stems(label)))
+    if max(row_T[j] for j in order) < _MIN_COVERAGE * n_docs and n_docs >= 10:
+        singles = [j for j in order if n_words[j] == 1][:2]
+        if len(singles) == 2 and not (_stems(str(display[singles[0]])) & _stems(str(display[singles[1]]))):
+            a, b = (str(display[j]) for j in singles)
+            together = max(row_T[phrase_of[p]] for p in (f"{a} {b}", f"{b} {a}") if p in phrase_of) if any(
+                p in phrase_of for p in (f"{a} {b}", f"{b} {a}")) else 0.0
+            if together < 0.5 * min(row_T[singles[0]], row_T[singles[1]]):
+                pair = f"{_title(a, context)} and {_title(b, context)}"
+                out.insert(0, (pair, out[0][1], _stems(a) | _stems(b)))
+    return out
+
+
+def _distinguishing(
+    r: int,
+    other: int,
+    T: np.ndarray,
+    n_used: np.ndarray,
+    display: np.ndarray,
+    n_words: np.ndarray,
+    word_ok: np.ndarray,
+    stems: frozenset[str],
+    keywords: list[str],
+) -> str:
+    """Return the term that most sets topic ``r`` apart from topic ``other`` (largest gap in usage share).
+
+    Terms are correctly spelt words and two-word phrases used by at least two of the
+    topic's questions, among its keywords or used by a fifth of its questions, and
+    not already in the label. A two-word phrase wins over its words when its gap is
+    at least 80 % of theirs ("spring break" rather than "break").
+    """
+    terms = np.flatnonzero((n_words <= 2) & word_ok & (T[r] >= 2))
+    share = T[r, terms] / max(n_used[r], 1.0)
+    gap = share - (T[other, terms] / max(n_used[other], 1.0) if other >= 0 else 0.0)
+    kw_words = {w for k in keywords for w in k.split(" ")}
+    keep = [i for i, j in enumerate(terms.tolist())
+            if gap[i] > 0
+            and (share[i] >= 0.2 or all(w in kw_words for w in str(display[j]).split(" ")))
+            and not (_stems(str(display[j])) & stems)]
+    if not keep:
+        return ""
+    best = max(keep, key=lambda i: (gap[i], -i))
+    if n_words[terms[best]] == 1:
+        word = str(display[terms[best]])
+        longer = [i for i in keep if n_words[terms[i]] == 2 and word in str(display[terms[i]]).split(" ")
+                  and gap[i] >= 0.8 * gap[best]]
+        if longer:
+            best = max(longer, key=lambda i: (gap[i], -i))
+    return str(display[terms[best]])
 
 
 def _title(phrase: str, context: str) -> str:
