@@ -12,13 +12,16 @@ For each it prints wall and CPU seconds of ``describe_topics`` and
 number of groups and the peak memory of the process.
 
 Label quality: ``python benchmarks/bench_describe.py --quality [sample|miami|banking77 ...]``
-(``--old PATH`` scores the labels of another copy of describe.py, for before/after).
+(``--old PATH`` also scores another copy of describe.py on the same fits, for before/after,
+e.g. ``git show 584cca1~1:src/asklens/describe.py > /tmp/describe_old.py``).
 For each data set it describes (1) the true topics and (2) the topics that
 ``asklens.TopicModel(random_state=0)`` fits, and prints measures that need no truth:
 
 * ``coverage``: mean over topics of the share of the topic's questions that contain
-  every content word of the label (up to its ending or a one-letter typo);
-* ``any``: the same with at least one label word;
+  every content word of the label's head (up to its ending or a one-letter typo;
+  a term in parentheses, which tells two topics apart, is not part of the head;
+  "A and B" counts a question with A or with B);
+* ``any``: the share of questions with at least one label word (qualifier included);
 * ``typo``: share of labels with a misspelt word (a word outside the corpus'
   frequent vocabulary while a one-edit variant is at least 5 times as frequent);
 * ``dup`` / ``near``: labels shared by two topics / label pairs where one label's
@@ -88,8 +91,11 @@ _LABEL_STOP = {"of", "in", "on", "for", "from", "at", "with", "and", "the", "a",
 
 
 def _stem(w: str) -> str:
-    for suf in ("ings", "ing", "ies", "es", "ed", "s"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
+    """Return a light stem: printing/printed/prints -> print, libraries -> library, fines -> fine, boxes -> box."""
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) > 5:
+        return w[:-2]
+    for suf in ("ings", "ing", "ies", "ed", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith(("ss", "us", "is")):
             return w[: -len(suf)] + ("y" if suf == "ies" else "")
     return w
 
@@ -159,6 +165,13 @@ def _content(label: str) -> list[str]:
     return [w for w in _WORDS.findall(label) if w not in _LABEL_STOP]
 
 
+def _head(label: str) -> list[list[str]]:
+    """Return the label's head as alternatives of word lists: "A and B (C)" -> [[a], [b]], "A B (C)" -> [[a, b]]."""
+    head = re.sub(r"\(.*?\)", " ", label.lower())
+    parts = [p for p in re.split(r"\s+and\s+", head) if p.strip()] if " and " in head else [head]
+    return [_content(p) for p in parts if _content(p)]
+
+
 def label_quality(corpus: Corpus, topic_ids: np.ndarray, desc: pd.DataFrame) -> dict[str, float]:
     """Return the truth-free label measures of ``desc`` (describe_topics output) on ``corpus``."""
     rows = desc[desc["topic_id"] >= 0]
@@ -168,9 +181,10 @@ def label_quality(corpus: Corpus, topic_ids: np.ndarray, desc: pd.DataFrame) -> 
         words = _content(r["label"])
         members = np.flatnonzero(topic_ids == r["topic_id"])
         sets = [match_cache.setdefault(w, corpus.matches(w)) for w in words]
+        alts = [[match_cache.setdefault(w, corpus.matches(w)) for w in alt] for alt in _head(r["label"])]
         docs = [corpus.docs[i] for i in members]
         if words and docs:
-            cover.append(np.mean([all(d & s for s in sets) for d in docs]))
+            cover.append(np.mean([any(all(d & s for s in alt) for alt in alts) for d in docs]))
             anyc.append(np.mean([any(d & s for s in sets) for d in docs]))
         else:
             cover.append(0.0)
@@ -210,7 +224,7 @@ def _load(name: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     return texts, codes, np.asarray(names)
 
 
-def quality(names: list[str], describe: Any) -> None:
+def quality(names: list[str], describers: dict[str, Any]) -> None:
     import asklens
 
     for name in names:
@@ -218,12 +232,14 @@ def quality(names: list[str], describe: Any) -> None:
         corpus = Corpus(texts)
         model = asklens.TopicModel(random_state=0).fit(texts)
         fitted = np.asarray(model.labels_)
-        for kind, ids in (("truth", codes), ("fitted", fitted)):
+        for (kind, ids), (version, describe) in [(k, v) for k in (("truth", codes), ("fitted", fitted))
+                                                  for v in describers.items()]:
+            describe(texts[:50], ids[:50])  # warm up
             wall = time.perf_counter()
             desc = describe(texts, ids)
             secs = time.perf_counter() - wall
             m = label_quality(corpus, ids, desc)
-            print(f"{name:9s} {kind:6s} " + "  ".join(
+            print(f"{name:9s} {kind:6s} {version:6s} " + "  ".join(
                 f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in m.items()) + f"  seconds {secs:.2f}")
             if kind == "truth":
                 for _, r in desc.iterrows():
@@ -269,14 +285,14 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if "--quality" in args:
         args.remove("--quality")
-        fn = describe_topics
+        describers = {"new": describe_topics}
         if "--old" in args:
             i = args.index("--old")
             spec = importlib.util.spec_from_file_location("describe_old", args[i + 1])
             mod = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(mod)
-            fn = mod.describe_topics
+            describers = {"old": mod.describe_topics, "new": describe_topics}
             del args[i : i + 2]
-        quality(args or ["sample", "miami", "banking77"], fn)
+        quality(args or ["sample", "miami", "banking77"], describers)
     else:
         main(int(args[0]) if args else 100_000)

@@ -74,6 +74,7 @@ _CHAT_STOP = {
     "access", "accessing", "available", "assist", "assistance", "via", "etc", "also",
     "http", "https", "www", "com", "edu", "org", "html", "htm", "php", "aspx",
     "having", "going", "gonna", "wanna", "seeing", "issue", "issues", "problem", "problems", "hey",
+    "guys", "specifically", "particular", "particularly", "et", "al", "basically", "literally",
 }
 _STOP = (set(ENGLISH_STOP_WORDS) - _KEEP) | _CHAT_STOP
 # words skipped inside a phrase ("renew my books" -> "renew books")
@@ -184,8 +185,9 @@ def _spelling_map(texts: Sequence[str]) -> tuple[dict[str, str], set[str]]:
     "really", but never "form" next to "from"). The most used such variant is its spelling. Pairs
     that differ by an ending ("book"/"books", "print"/"printed") are never merged.
     Words of three letters are only merged into a word ten times as common. The
-    suspects are the merged words and the three-letter words with a one-edit
-    variant ten times as common: they never appear in a label.
+    suspects are the merged words, the rare words with a one-edit variant three
+    times as common and the three-letter words with a one-edit variant ten times
+    as common: they never appear in a label.
     """
     df: dict[str, int] = {}
     for text in texts:
@@ -218,10 +220,17 @@ def _spelling_map(texts: Sequence[str]) -> tuple[dict[str, str], set[str]]:
                 best, best_c = v, cv
         if best:
             out[w] = best
+    # rare words next to a variant three times as common ("annoted" / "annotated") and
     # short words far rarer than a one-edit variant ("wat" next to "what") may be
     # real words ("art"), so they are not merged, only kept out of labels
     suspect = set(out)
     for w, c in df.items():
+        if c < floor and len(w) >= 4 and w not in out:
+            for k in _deletes(w):
+                if any(df[v] >= 3 * c and not (v.startswith(w) and v[len(w):] in _INFLECTIONS)
+                       and not (w.startswith(v) and w[len(v):] in _INFLECTIONS) for v in keys.get(k, ()) if v != w):
+                    suspect.add(w)
+                    break
         if len(w) == 3 and w not in out:
             for k in _deletes(w):
                 if any(df[v] >= 10 * c and not (v.startswith(w) and v[3:] in _INFLECTIONS) for v in keys.get(k, ())
@@ -542,23 +551,26 @@ _NOT_ALONE = {
     "send", "sent", "found", "checked", "looked", "turned", "happens", "happened", "put", "go", "went",
     "far", "ahead", "long", "late", "early", "new", "old", "wrong", "best", "near", "first", "second", "last",
     "next", "inside", "place", "library", "libraries", "student", "students", "professor", "librarian",
-    "librarians", "person", "people", "university", "book", "books", "find", "see", "show", "take", "give",
+    "librarians", "person", "people", "university", "find", "see", "show", "take", "give",
     "come", "keep", "ran", "run", "able", "many", "much", "long", "free", "pay", "check", "results", "home",
     "phone", "email", "floor", "name", "call", "part", "side", "back", "top", "front", "detail", "system",
+    "called", "mean", "meaning", "following", "thanks", "sure",
 }
-# a topic named by one verb reads better as the service it asks about
+# a topic named by one verb reads better as the service it asks about; the service
+# keeps the word ("print" -> "Printing"), except for the lost-and-found and
+# opening-hours families, which librarians name with words patrons rarely write
 _NOMINAL = {
-    "print": "Printing", "printing": "Printing", "scan": "Scanning", "scanning": "Scanning",
-    "renew": "Renewals", "renewal": "Renewals", "cite": "Citations", "citation": "Citations",
-    "park": "Parking", "parking": "Parking", "log": "Login", "login": "Login", "lost": "Lost Items",
-    "left": "Lost Items", "open": "Opening Hours", "close": "Opening Hours", "closed": "Opening Hours",
-    "hours": "Opening Hours", "borrow": "Borrowing", "connect": "Connecting", "fine": "Fines",
-    "reserve": "Reserves", "request": "Requests", "pick": "Pickup",
+    "print": "Printing", "scan": "Scanning", "park": "Parking", "borrow": "Borrowing",
+    "connect": "Connecting", "log": "Log In", "book": "Books", "fine": "Fines", "reserve": "Reserves",
+    "request": "Requests", "renewal": "Renewals", "citation": "Citations",
+    "lost": "Lost Items", "left": "Lost Items",
+    "open": "Opening Hours", "close": "Opening Hours", "closed": "Opening Hours",
 }
 # below this share of its questions, a topic's best phrase does not name it: two words do
 _MIN_COVERAGE = 0.2
 # a single-word label grows into a longer phrase around it scoring this share of it
 _EXTEND = 0.35
+_EXTEND_GENERIC = 0.6
 
 
 def _label_bonus(display: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray) -> np.ndarray:
@@ -605,13 +617,18 @@ def _stems(phrase: str) -> frozenset[str]:
     for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", phrase.lower()):
         if w in _MIDDLE or w in _SKIP:
             continue
-        w = _singular(w)
-        for suf in ("ing", "ed"):
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                w = w[: -len(suf)]
-                break
-        out.add(w)
+        out.add(_stem(w))
     return frozenset(out)
+
+
+def _stem(w: str) -> str:
+    """Return a light stem: printing/printed/prints -> print, libraries -> library, fines -> fine, top-ups -> top-up."""
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) > 5:
+        return w[:-2]
+    for suf in ("ings", "ing", "ies", "ed", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith(("ss", "us", "is")):
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
 
 
 def _clashes(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -660,16 +677,18 @@ def _pick_labels(
             continue
         joined = _MASK.sub(" ", " ".join(context[i] for i in rows_of[r]))
         scores = _label_scores(T[r], f, bonus, n_words, n_used[r])
-        cands = _candidates(scores, display, T[r], n_used[r], n_words, bonus, phrase_of, joined)
-        if not cands:
+        best = _best_label(scores, display, T[r], n_used[r], n_words, bonus, phrase_of, joined)
+        if best is None:
             label, plain, stems = f"Topic {t}", "", frozenset()
         else:
-            label, stems = cands[0][0], cands[0][2]
+            label, stems = best
             plain = label
-            clash = next(((s, o, b) for s, o, b in taken if _clashes(stems, s)), None)
-            if clash is not None:
-                other_stems, other, other_plain = clash
-                extra = _distinguishing(r, other, T, n_used, display, n_words, word_ok, stems, keywords[r])
+            clashes = [(s, o, b) for s, o, b in taken if _clashes(stems, s)]
+            if clashes:
+                other_stems, other, other_plain = clashes[0]
+                extras = _distinguishing(r, [o for _, o, _ in clashes], T, n_used, display, n_words, word_ok, stems,
+                                         keywords[r])
+                extra = next((e for e in extras if f"{label} ({_title(e, joined)})".lower() not in used), "")
                 if extra:
                     label = f"{label} ({_title(extra, joined)})"
                     stems = stems | _stems(extra)
@@ -685,7 +704,7 @@ def _pick_labels(
     return labels
 
 
-def _candidates(
+def _best_label(
     scores: np.ndarray,
     display: np.ndarray,
     row_T: np.ndarray,
@@ -694,49 +713,61 @@ def _candidates(
     bonus: np.ndarray,
     phrase_of: dict[str, int],
     context: str,
-) -> list[tuple[str, float, frozenset[str]]]:
-    """Return the topic's label candidates, best first: (title-cased label, score, stems).
+) -> tuple[str, frozenset[str]] | None:
+    """Return the topic's label (title case) and its stems, or None when no phrase is eligible.
 
-    When even the best phrase is used by fewer than ``_MIN_COVERAGE`` of the topic's
-    questions (a mixed topic), the two best words joined by "and" come first.
+    Phrases are ranked by :func:`_label_scores`; a single word that names a
+    service by its verb is replaced by the service (``_NOMINAL``: "print" ->
+    "Printing").
+
+    A single word gives way to the best longer phrase around it that scores (without
+    the length bonus) at least ``_EXTEND`` of it, or ``_EXTEND_GENERIC`` when it adds
+    a generic word ("room" -> "study room", "hours" -> "library hours", but not "fine"
+    -> "library fine" when most questions just say "fine"). When no
+    phrase is used by ``_MIN_COVERAGE`` of the topic's questions (a mixed topic), the
+    phrase used by most of them comes first, or the two most used words joined by
+    "and" when each is used by a tenth of the questions and they are not one phrase.
     """
     pos = np.flatnonzero(scores > 0)
     if not len(pos):
-        return []
+        return None
     order = pos[np.lexsort((pos, -scores[pos]))][:25].tolist()
-    # a single word gives way to the best longer phrase around it used by enough of
-    # its questions ("room" -> "study room"), scored without the length bonus
-    raw = np.where(bonus > 0, scores / np.where(bonus > 0, bonus, 1.0), 0.0)
-    first = order[0]
-    if " " not in display[first]:
-        word = display[first]
-        longer = [j for j in order[1:] if word in str(display[j]).split(" ") and raw[j] >= _EXTEND * raw[first]]
-        if longer:
-            order.remove(longer[0])
-            order.insert(0, longer[0])
-    out: list[tuple[str, float, frozenset[str]]] = []
-    for j in order:
-        phrase = str(display[j])
-        if " " not in phrase and phrase in _NOMINAL:
-            label = _NOMINAL[phrase]
-        else:
-            label = _title(phrase, context)
-        out.append((label, float(scores[j]), _stems(phrase) | _stems(label)))
-    if max(row_T[j] for j in order) < _MIN_COVERAGE * n_docs and n_docs >= 10:
-        singles = [j for j in order if n_words[j] == 1][:2]
-        if len(singles) == 2 and not (_stems(str(display[singles[0]])) & _stems(str(display[singles[1]]))):
+    pair: tuple[str, str] | None = None
+    if row_T[pos].max() < _MIN_COVERAGE * n_docs and n_docs >= 10:
+        by_use = pos[np.lexsort((pos, -scores[pos], -row_T[pos]))].tolist()
+        first = by_use[0]
+        if first in order:
+            order.remove(first)
+        order.insert(0, first)
+        singles = [j for j in by_use if n_words[j] == 1][:2]
+        if len(singles) == 2 and min(row_T[singles]) >= 0.1 * n_docs:
             a, b = (str(display[j]) for j in singles)
-            together = max(row_T[phrase_of[p]] for p in (f"{a} {b}", f"{b} {a}") if p in phrase_of) if any(
-                p in phrase_of for p in (f"{a} {b}", f"{b} {a}")) else 0.0
-            if together < 0.5 * min(row_T[singles[0]], row_T[singles[1]]):
-                pair = f"{_title(a, context)} and {_title(b, context)}"
-                out.insert(0, (pair, out[0][1], _stems(a) | _stems(b)))
-    return out
+            together = max((row_T[phrase_of[p]] for p in (f"{a} {b}", f"{b} {a}") if p in phrase_of), default=0.0)
+            if not (_stems(a) & _stems(b)) and together < 0.5 * min(row_T[singles]):
+                pair = (a, b)
+    else:
+        raw = np.where(bonus > 0, scores / np.where(bonus > 0, bonus, 1.0), 0.0)
+        first = order[0]
+        if " " not in display[first]:
+            word = display[first]
+            longer = [j for j in order[1:] if word in str(display[j]).split(" ")
+                      and raw[j] >= (_EXTEND_GENERIC if any(w in _NOT_ALONE or w in _MIDDLE for w in
+                                                            str(display[j]).split(" ") if w != word) else _EXTEND)
+                      * raw[first]]
+            if longer:
+                order.remove(longer[0])
+                order.insert(0, longer[0])
+    if pair is not None:
+        a, b = pair
+        return f"{_title(a, context)} and {_title(b, context)}", _stems(a) | _stems(b)
+    phrase = str(display[order[0]])
+    label = _NOMINAL[phrase] if phrase in _NOMINAL else _title(phrase, context)
+    return label, _stems(phrase) | _stems(label)
 
 
 def _distinguishing(
     r: int,
-    other: int,
+    others: list[int],
     T: np.ndarray,
     n_used: np.ndarray,
     display: np.ndarray,
@@ -744,32 +775,39 @@ def _distinguishing(
     word_ok: np.ndarray,
     stems: frozenset[str],
     keywords: list[str],
-) -> str:
-    """Return the term that most sets topic ``r`` apart from topic ``other`` (largest gap in usage share).
+) -> list[str]:
+    """Return the terms that most set topic ``r`` apart from the topics ``others``, best first.
 
-    Terms are correctly spelt words and two-word phrases used by at least two of the
-    topic's questions, among its keywords or used by a fifth of its questions, and
-    not already in the label. A two-word phrase wins over its words when its gap is
-    at least 80 % of theirs ("spring break" rather than "break").
+    A term's gap is the share of the topic's questions using it minus the largest
+    share among ``others``. Terms are correctly spelt words and two-word phrases used
+    by at least two of the topic's questions, among its keywords or used by a fifth
+    of its questions, and not already in the label. A two-word phrase goes before its
+    word when its gap is at least 80 % of the word's ("spring break" before "break").
     """
     terms = np.flatnonzero((n_words <= 2) & word_ok & (T[r] >= 2))
     share = T[r, terms] / max(n_used[r], 1.0)
-    gap = share - (T[other, terms] / max(n_used[other], 1.0) if other >= 0 else 0.0)
+    rival = np.zeros(len(terms))
+    for o in others:
+        if o >= 0:
+            rival = np.maximum(rival, T[o, terms] / max(n_used[o], 1.0))
+    gap = share - rival
     kw_words = {w for k in keywords for w in k.split(" ")}
     keep = [i for i, j in enumerate(terms.tolist())
             if gap[i] > 0
             and (share[i] >= 0.2 or all(w in kw_words for w in str(display[j]).split(" ")))
             and not (_stems(str(display[j])) & stems)]
-    if not keep:
-        return ""
-    best = max(keep, key=lambda i: (gap[i], -i))
-    if n_words[terms[best]] == 1:
-        word = str(display[terms[best]])
-        longer = [i for i in keep if n_words[terms[i]] == 2 and word in str(display[terms[i]]).split(" ")
-                  and gap[i] >= 0.8 * gap[best]]
-        if longer:
-            best = max(longer, key=lambda i: (gap[i], -i))
-    return str(display[terms[best]])
+    keep.sort(key=lambda i: (-gap[i], i))
+    out: list[str] = []
+    for i in keep[:10]:
+        phrase = str(display[terms[i]])
+        if n_words[terms[i]] == 1:
+            longer = [k for k in keep if n_words[terms[k]] == 2 and phrase in str(display[terms[k]]).split(" ")
+                      and gap[k] >= 0.8 * gap[i]]
+            if longer and str(display[terms[longer[0]]]) not in out:
+                out.append(str(display[terms[longer[0]]]))
+        if phrase not in out:
+            out.append(phrase)
+    return out
 
 
 def _title(phrase: str, context: str) -> str:
