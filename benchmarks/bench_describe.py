@@ -21,6 +21,10 @@ For each data set it describes (1) the true topics and (2) the topics that
   every content word of the label's head (up to its ending or a one-letter typo;
   a term in parentheses, which tells two topics apart, is not part of the head;
   "A and B" counts a question with A or with B);
+* ``precision``: mean over topics of the share of all questions matching the label
+  (its head as for coverage, and its term in parentheses) that are in the topic:
+  does the label single the topic out?
+* ``f1``: mean over topics of the harmonic mean of the two;
 * ``any``: the share of questions with at least one label word (qualifier included);
 * ``typo``: share of labels with a misspelt word (a word outside the corpus'
   frequent vocabulary while a one-edit variant is at least 5 times as frequent);
@@ -172,10 +176,15 @@ def _head(label: str) -> list[list[str]]:
     return [_content(p) for p in parts if _content(p)]
 
 
+def _qualifier(label: str) -> list[str]:
+    """Return the content words in parentheses: "Study Room (Spring Break)" -> [spring, break]."""
+    return [w for part in re.findall(r"\((.*?)\)", label.lower()) for w in _content(part)]
+
+
 def label_quality(corpus: Corpus, topic_ids: np.ndarray, desc: pd.DataFrame) -> dict[str, float]:
     """Return the truth-free label measures of ``desc`` (describe_topics output) on ``corpus``."""
     rows = desc[desc["topic_id"] >= 0]
-    cover, anyc, typo, off, one = [], [], [], [], []
+    cover, prec, anyc, typo, off, one = [], [], [], [], [], []
     match_cache: dict[str, set[str]] = {}
     for _, r in rows.iterrows():
         words = _content(r["label"])
@@ -183,11 +192,17 @@ def label_quality(corpus: Corpus, topic_ids: np.ndarray, desc: pd.DataFrame) -> 
         sets = [match_cache.setdefault(w, corpus.matches(w)) for w in words]
         alts = [[match_cache.setdefault(w, corpus.matches(w)) for w in alt] for alt in _head(r["label"])]
         docs = [corpus.docs[i] for i in members]
+        qual = [match_cache.setdefault(w, corpus.matches(w)) for w in _qualifier(r["label"])]
         if words and docs:
-            cover.append(np.mean([any(all(d & s for s in alt) for alt in alts) for d in docs]))
+            hits = np.array([any(all(d & s for s in alt) for alt in alts) for d in corpus.docs])
+            cover.append(float(hits[members].mean()))
+            if qual:
+                hits &= np.array([all(d & s for s in qual) for d in corpus.docs])
+            prec.append(float(hits[members].sum() / hits.sum()) if hits.sum() else 0.0)
             anyc.append(np.mean([any(d & s for s in sets) for d in docs]))
         else:
             cover.append(0.0)
+            prec.append(0.0)
             anyc.append(0.0)
         typo.append(any(corpus.is_typo(w) for w in words))
         kw = {_stem(x) for k in r["keywords"] for x in _WORDS.findall(k.lower())}
@@ -200,7 +215,9 @@ def label_quality(corpus: Corpus, topic_ids: np.ndarray, desc: pd.DataFrame) -> 
              if stems[i] and stems[j] and (stems[i] <= stems[j] or stems[j] <= stems[i])]
     near = sum(1 for i, j in pairs if "(" not in labels[i] + labels[j])
     qualified = len(pairs) - near
-    return {"topics": len(rows), "coverage": float(np.mean(cover)), "any": float(np.mean(anyc)),
+    f1 = [2 * c * p / (c + p) if c + p else 0.0 for c, p in zip(cover, prec)]
+    return {"topics": len(rows), "coverage": float(np.mean(cover)), "precision": float(np.mean(prec)),
+            "f1": float(np.mean(f1)), "any": float(np.mean(anyc)),
             "typo": float(np.mean(typo)), "dup": dup, "near": near, "qualified": qualified, "off_kw": float(np.mean(off)),
             "one_word": float(np.mean(one))}
 

@@ -349,7 +349,8 @@ def test_labels_on_real_chat_questions(shared_data):
     assert out["label"].is_unique
     by_intent = out.set_index("intent")
     for intent, vocab in VOCAB.items():
-        label_words = set(by_intent.loc[intent, "label"].lower().split())
+        label_words = {w.strip("()") for w in by_intent.loc[intent, "label"].lower().split()}
+        label_words |= {w[:-1] for w in label_words if w.endswith("s")}  # "Requests" speaks of a request
         keywords = by_intent.loc[intent, "keywords"][:3]
         # the top keywords always speak the intent's language
         assert any(set(k.split()) & vocab for k in keywords), (intent, keywords)
@@ -472,30 +473,36 @@ def test_a_misspelling_is_never_chosen_for_a_label():
 
 
 def test_label_uses_words_most_questions_share():
-    # a mixed fragment (legal research / literature reviews) where one rare phrase occurs twice
-    research = [
-        "Can you help me with research for my literature review?",
-        "I am doing research on evidence for a literature review",
-        "Where do I start research for a literature review draft?",
-        "research help for my literature review please",
-        "How do I organise research for a literature review?",
-        "I need research articles for my literature review on evidence",
-        "Can I email my research draft to a librarian for review?",
-        "Is there research support for a student literature review?",
-        "Does the rare books collection have legal research sources?",
-        "Can I use the rare books collection for research on evidence?",
+    # the old "Rare Books Collection": a mixed fragment about legal research and literature
+    # reviews whose shared word ("research") is common elsewhere too, and one rare long phrase
+    mixed = [
+        "Can I email a draft of my paper to a librarian?",
+        "How do I find evidence for an essay?",
+        "Can a librarian review my research draft?",
+        "Where is legal research help?",
+        "Does the rare books collection have statutes?",
+        "Is the rare books collection open to a student?",
+        "Can someone review my literature search?",
+        "Is there evidence-based research support for nursing?",
+        "Email me the research guide for my student project",
+        "A student asks for research on case law evidence",
+        "I am a student doing research on evidence",
+        "How do I email the research desk for review?",
     ]
-    texts = research + _filler()
-    ids = [0] * len(research) + [1] * len(_filler())
+    subjects = ["psychology", "nursing", "history", "biology", "law", "art", "music", "economics", "chemistry"]
+    databases = [f"Which research database is best for {s}?" for s in subjects] * 3
+    texts = mixed + _filler(80) + databases
+    ids = [0] * len(mixed) + [1] * 80 + [2] * len(databases)
     out = describe_topics(texts, ids).set_index("topic_id")
     label = out.loc[0, "label"]
-    print(label)
+    print(out["label"].tolist())
     assert "rare" not in label.lower() and "collection" not in label.lower()
-    words = [w for w in label.lower().split() if w not in {"and", "of", "in", "for"}]
-    # every label word is used by most of the topic's questions
+    head = label.split(" (")[0]
+    words = [w for w in head.lower().split() if w not in {"and", "of", "in", "for"}]
+    # the label's head words are each used by a good share of the topic's questions
     for w in words:
-        share = np.mean([w[:5] in t.lower() for t in research])
-        assert share >= 0.5, (label, w, share)
+        share = np.mean([w[:5] in t.lower() for t in mixed])
+        assert share >= 0.4, (label, w, share)
 
 
 def test_duplicate_and_near_duplicate_labels_are_distinguished():
@@ -552,3 +559,79 @@ def test_old_bad_labels_do_not_come_back():
     assert "lost" in out.loc[0, "label"].lower()
     assert "hour" in out.loc[1, "label"].lower() or "open" in out.loc[1, "label"].lower()
     assert "print" in out.loc[2, "label"].lower()
+
+
+def test_spelling_map_keeps_real_words_apart():
+    from asklens.describe import _spelling_map
+
+    texts = [f"what is the form from {i}" for i in range(200)] + ["the request form", "a form please", "form"]
+    spelling, _ = _spelling_map(texts)
+    assert "form" not in spelling  # never "from": a function word is no spelling of a content word
+
+
+def test_a_mixed_fragment_is_not_named_by_a_rare_phrase():
+    # the old "Trace Legislative History" / "Rare Books Collection" on mixed fragments
+    mixed = [
+        "Can I email a draft of my paper to a librarian?",
+        "How do I find evidence for a student essay?",
+        "Can a librarian review my research draft?",
+        "Where is legal research help for students?",
+        "How do I trace legislative history of a bill?",
+        "I need to trace legislative history for a class",
+        "Can someone review my literature search strategy?",
+        "Is there evidence-based research support for nursing?",
+        "Email me the research guide for my student project",
+        "Review of research methods for a student paper",
+        "I am a student doing research on evidence",
+        "How do I email the research desk?",
+    ]
+    subjects = ["psychology", "nursing", "history", "biology", "law", "art", "music", "economics", "chemistry"]
+    databases = [f"Which research database is best for {s}?" for s in subjects] * 3
+    texts = mixed + _filler(80) + databases
+    ids = [0] * len(mixed) + [1] * 80 + [2] * len(databases)
+    label = describe_topics(texts, ids).set_index("topic_id").loc[0, "label"]
+    print(label)
+    assert "legislative" not in label.lower() and "trace" not in label.lower()
+    assert "research" in label.lower() or "student" in label.lower()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added, dropped, changed or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@pytest.mark.slow
+def test_fitted_sample_topics_have_distinct_correctly_spelt_labels():
+    import asklens
+    from collections import Counter
+
+    questions = asklens.generate_questions(random_state=0, pii=False)[0]
+    model = asklens.TopicModel(random_state=0).fit(questions["text"].tolist())
+    labels = model.topics_["label"].tolist()
+    print(labels)
+    assert len(set(labels)) == len(labels)
+    df = Counter(w for t in questions["text"] for w in set(re.findall(r"[a-z]+", t.lower())))
+    frequent = [w for w, c in df.items() if c >= 20]
+    for label in labels:
+        for w in re.findall(r"[a-z]+", label.lower()):
+            # a rare word (nor its singular common) next to a far more common variant
+            if 0 < df[w] < 20 and df[w.rstrip("s")] < 20 and len(w) >= 4:
+                variants = [v for v in frequent if df[v] >= 5 * df[w] and _one_edit(w, v)
+                            and not (v.startswith(w) or w.startswith(v))]
+                assert not variants, (label, w, variants)
+    # no two labels where one's words are all in the other's, unless a term in parentheses tells them apart
+    stems = [{w.rstrip("s") for w in re.findall(r"[a-z][a-z\-]*", lab.lower())} - {"and", "of", "in", "on", "for"}
+             for lab in labels]
+    for i in range(len(labels)):
+        for j in range(i + 1, len(labels)):
+            if stems[i] <= stems[j] or stems[j] <= stems[i]:
+                assert "(" in labels[i] + labels[j], (labels[i], labels[j])
+    for bad in ("Left", "Tonight", "Send", "Time", "Far Ahead", "Found Inside"):
+        assert bad not in labels

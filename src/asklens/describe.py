@@ -190,9 +190,12 @@ def _spelling_map(texts: Sequence[str]) -> tuple[dict[str, str], set[str]]:
     as common: they never appear in a label.
     """
     df: dict[str, int] = {}
-    for text in texts:
+    repeats: dict[str, int] = {}
+    for text in texts:  # logs repeat questions: split each distinct text once
+        repeats[text] = repeats.get(text, 0) + 1
+    for text, n in repeats.items():
         for w in set(_ALPHA.findall(text)):
-            df[w] = df.get(w, 0) + 1
+            df[w] = df.get(w, 0) + n
     floor = max(3, len(texts) // 2000)
     keys: dict[str, list[str]] = {}
     for w, c in df.items():
@@ -537,7 +540,7 @@ _BAD_END = {
     "available", "pay", "paid", "visit", "borrow", "borrowed", "work", "works", "worked", "find",
     "found", "get", "use", "see", "go", "come", "take", "give", "send", "sent", "keep", "allow", "allowed", "free",
     "due", "late", "online", "week", "weeks", "today", "tonight", "tomorrow", "year", "years", "semester", "day",
-    "days", "now", "ago", "currently", "yet", "ok", "okay", "like", "called", "open", "close", "closed", "left",
+    "days", "now", "ago", "currently", "yet", "ok", "okay", "like", "called", "left",
     "checked", "looked", "turned", "ahead", "early", "long", "far", "near", "inside", "wrong", "asap",
 }
 # ... nor starts with a verb that leaves the subject behind ("owns copyright")
@@ -547,6 +550,7 @@ _BAD_START = {"own", "owns", "completing", "having", "getting", "doing", "using"
 _NOT_ALONE = {
     "tonight", "today", "tomorrow", "yesterday", "now", "time", "times", "day", "days", "week", "weeks", "weekend",
     "month", "months", "year", "years", "semester", "morning", "night", "hour", "minute", "minutes", "date",
+    "term", "quarter", "spring", "fall", "summer", "winter", "break", "soon", "asap",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "send", "sent", "found", "checked", "looked", "turned", "happens", "happened", "put", "go", "went",
     "far", "ahead", "long", "late", "early", "new", "old", "wrong", "best", "near", "first", "second", "last",
@@ -557,19 +561,27 @@ _NOT_ALONE = {
     "called", "mean", "meaning", "following", "thanks", "sure",
 }
 # a topic named by one verb reads better as the service it asks about; the service
-# keeps the word ("print" -> "Printing"), except for the lost-and-found and
-# opening-hours families, which librarians name with words patrons rarely write
+# keeps the word ("print" -> "Printing"), except for lost property ("I left my
+# umbrella") and opening hours ("do you close tonight"), which librarians name with
+# words patrons rarely write
 _NOMINAL = {
     "print": "Printing", "scan": "Scanning", "park": "Parking", "borrow": "Borrowing",
     "connect": "Connecting", "log": "Log In", "book": "Books", "fine": "Fines", "reserve": "Reserves",
     "request": "Requests", "renewal": "Renewals", "citation": "Citations",
     "lost": "Lost Items", "left": "Lost Items",
-    "open": "Opening Hours", "close": "Opening Hours", "closed": "Opening Hours",
+    "open": "Opening Hours", "close": "Opening Hours", "closed": "Opening Hours", "closing": "Opening Hours",
 }
 # below this share of its questions, a topic's best phrase does not name it: two words do
 _MIN_COVERAGE = 0.2
 # a single-word label grows into a longer phrase around it scoring this share of it
 _EXTEND = 0.35
+# a label phrase is used by at least this share of the questions using the topic's most used phrase
+_REL_COVERAGE = 0.0
+# how much more coverage counts than precision in a label's score
+_COVERAGE_POWER = 1.0
+_PRECISION_POWER = 0.5
+# a longer phrase gets its full length bonus from this coverage on (less below it)
+_BONUS_FULL_AT = 0.3
 _EXTEND_GENERIC = 0.6
 
 
@@ -608,7 +620,9 @@ def _label_scores(row_T: np.ndarray, f: np.ndarray, bonus: np.ndarray, n_words: 
     eligible = (row_T >= min_df) | ((n_words == 1) & (row_T >= 1))
     coverage = row_T / max(n_docs, 1.0)
     precision = row_T / np.maximum(f, 1.0)
-    return np.where(eligible, coverage * np.sqrt(precision) * bonus, 0.0)
+    if _BONUS_FULL_AT > 0:  # a rare long phrase gets little of the length bonus
+        bonus = np.where(bonus > 1.0, 1.0 + (bonus - 1.0) * np.minimum(1.0, coverage / _BONUS_FULL_AT), bonus)
+    return np.where(eligible, coverage**_COVERAGE_POWER * precision**_PRECISION_POWER * bonus, 0.0)
 
 
 def _stems(phrase: str) -> frozenset[str]:
@@ -716,7 +730,9 @@ def _best_label(
 ) -> tuple[str, frozenset[str]] | None:
     """Return the topic's label (title case) and its stems, or None when no phrase is eligible.
 
-    Phrases are ranked by :func:`_label_scores`; a single word that names a
+    Phrases are ranked by :func:`_label_scores` among those used by at least
+    ``_REL_COVERAGE`` as many questions as the most used one (a rare phrase never
+    names a topic whose questions share another word); a single word that names a
     service by its verb is replaced by the service (``_NOMINAL``: "print" ->
     "Printing").
 
@@ -731,6 +747,8 @@ def _best_label(
     pos = np.flatnonzero(scores > 0)
     if not len(pos):
         return None
+    # a label speaks for the topic: phrases far less used than its most used one are out
+    pos = pos[row_T[pos] >= _REL_COVERAGE * row_T[pos].max()]
     order = pos[np.lexsort((pos, -scores[pos]))][:25].tolist()
     pair: tuple[str, str] | None = None
     if row_T[pos].max() < _MIN_COVERAGE * n_docs and n_docs >= 10:
