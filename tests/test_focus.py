@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asklens.focus import focus_text, focus_texts, split_sentences
 
@@ -178,3 +180,17 @@ def test_focus_keeps_context_when_it_is_all_there_is() -> None:
     assert focus_text("It's kind of urgent. Thanks!") == "It's kind of urgent."
     assert focus_text("just thanks") == "just thanks"
     assert focus_text("Can you help please?") == "Can you help please?"
+
+
+_PIECES = ["Hi,", "Thanks!", "thank you", "please", "[EMAIL]", "[PHONE]", "[NAME]", "My email is [EMAIL].", "ty",
+           "I'm a first-year student.", "It's kind of urgent.", ":)", "-", "Any help would be appreciated.", "renew",
+           "Where is the printer?", "Best regards.", "Q:", "Sorry if this is the wrong place to ask.", "my", "book"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_focus_never_drops_the_whole_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    out = focus_text(text)
+    assert out.strip()
+    assert len(out) <= len(text) + 1  # at most a question mark kept from a removed tail
