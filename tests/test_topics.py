@@ -8,7 +8,7 @@ import pytest
 
 from asklens.errors import ConfigError, InputError
 from asklens.evaluate import clustering_scores
-from asklens.topics import TopicModel, find_clusters, load_curation
+from asklens.topics import TopicModel, _oldest_rows, find_clusters, load_curation
 
 TEMPLATES = {
     "renew": ["How do I renew my {x}?", "Can I renew the {x} online?", "renew {x} please", "renewing a {x} loan"],
@@ -269,3 +269,14 @@ def test_ids_survive_a_refit_on_the_sample_workspace() -> None:
     tm.refit(everything)
     assert np.mean(before == tm.labels_) >= 0.9
     assert np.mean(tm.labels_ < 0) <= 0.05
+
+
+def test_the_reference_rows_are_the_oldest_questions():
+    # semantic token weights come from these rows: the oldest, so a growing log keeps its weights
+    periods = ["2025-03", "2025-01", None, "2025-01", "2025-02"]
+    assert _oldest_rows(5, periods, 3) == [1, 3, 4]
+    assert _oldest_rows(5, periods, 10) == [0, 1, 2, 3, 4]
+    assert _oldest_rows(6, periods + ["2024-12"], 2) == [1, 5]
+    assert _oldest_rows(4, None, 2) == [0, 1]
+    # a month added at the end leaves the reference of a log with enough older rows unchanged
+    assert _oldest_rows(6, periods + ["2025-04"], 3) == _oldest_rows(5, periods, 3)

