@@ -28,10 +28,12 @@ For each data set it describes (1) the true topics and (2) the topics that
 * ``any``: the share of questions with at least one label word (qualifier included);
 * ``typo``: share of labels with a misspelt word (a word outside the corpus'
   frequent vocabulary while a one-edit variant is at least 5 times as frequent);
-* ``dup`` / ``near``: labels shared by two topics / label pairs where one label's
-  words are all in the other's ("Renew Books" / "Renew Library Books");
-  ``qualified``: such pairs told apart by a term in parentheses ("Study Room" /
-  "Study Room (Break)");
+* ``dup``: labels shared by two topics; ``near``: label pairs with the same words
+  once generic words (used by a tenth of all questions, e.g. "library") are set
+  aside ("Renew Books" / "Renew Library Books"); ``nested``: pairs where one
+  label's words are all in the other's ("Wifi" / "Wifi Password": not always bad);
+  ``qualified``: nested pairs told apart by a term in parentheses ("Study Room" /
+  "Study Room (Spring Break)");
 * ``off_kw``: share of labels with a word absent from the topic's top 8 keywords;
 * ``one_word``: share of one-word labels; ``seconds``: describe_topics time.
 
@@ -211,14 +213,19 @@ def label_quality(corpus: Corpus, topic_ids: np.ndarray, desc: pd.DataFrame) -> 
     stems = [frozenset(_stem(w) for w in _content(lab)) for lab in rows["label"]]
     dup = len(stems) - len(set(rows["label"].str.lower()))
     labels = rows["label"].tolist()
+    # generic words: used by a tenth of all questions ("library", "card" in a bank)
+    generic = {_stem(w) for w, c in corpus.df.items() if c >= 0.1 * len(corpus.docs)}
+    heads = [frozenset(_stem(w) for alt in _head(lab) for w in alt) for lab in labels]
     pairs = [(i, j) for i in range(len(stems)) for j in range(i + 1, len(stems))
              if stems[i] and stems[j] and (stems[i] <= stems[j] or stems[j] <= stems[i])]
-    near = sum(1 for i, j in pairs if "(" not in labels[i] + labels[j])
-    qualified = len(pairs) - near
+    nested = sum(1 for i, j in pairs if "(" not in labels[i] + labels[j])
+    near = sum(1 for i in range(len(heads)) for j in range(i + 1, len(heads))
+               if "(" not in labels[i] + labels[j] and heads[i] - generic and heads[i] - generic == heads[j] - generic)
+    qualified = sum(1 for i, j in pairs if "(" in labels[i] + labels[j])
     f1 = [2 * c * p / (c + p) if c + p else 0.0 for c, p in zip(cover, prec)]
     return {"topics": len(rows), "coverage": float(np.mean(cover)), "precision": float(np.mean(prec)),
             "f1": float(np.mean(f1)), "any": float(np.mean(anyc)),
-            "typo": float(np.mean(typo)), "dup": dup, "near": near, "qualified": qualified, "off_kw": float(np.mean(off)),
+            "typo": float(np.mean(typo)), "dup": dup, "near": near, "nested": nested, "qualified": qualified, "off_kw": float(np.mean(off)),
             "one_word": float(np.mean(one))}
 
 

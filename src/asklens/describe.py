@@ -396,14 +396,28 @@ def describe_topics(
     with English stop words and chat boilerplate ("hi", "thanks", "wondering",
     "help", ...) removed; plurals are grouped with their singular.
 
-    The label is the best-scoring phrase of one to three words that occurs
-    contiguously in at least two of the topic's questions (articles and possessives
-    skipped: "renew my books" counts as "renew books"), with longer phrases
-    preferred but never one that ends or starts like a clause ("library open",
-    "owns copyright"), in title case (acronyms such as "ILL" or "APA" kept). Labels are
-    unique: when two topics would share one, the smaller topic's label gets its
-    best distinguishing keyword in parentheses. Topic ``-1`` is labelled
-    ``"Miscellaneous"``.
+    Misspellings are read as the spelling most questions use ("reslly" as
+    "really", "bopk" as "book": a rare word one edit away from a word at least five
+    times as common), so they add to its counts and never appear in a label or a
+    keyword.
+
+    The label is the phrase of one to three words (contiguous in at least two of the
+    topic's questions; articles and possessives skipped: "renew my books" counts as
+    "renew books") with the best ``coverage * sqrt(precision) * length bonus``:
+    coverage is the share of the topic's questions that use it, precision the share
+    of its uses that are in this topic, and longer phrases get a bonus once a good
+    share of the questions use them. A single word grows into the longer phrase
+    around it when enough questions use that ("room" -> "study room"). Phrases that
+    end or start like a clause ("library tonight", "owns copyright") and single
+    words that say when or who rather than what ("tonight", "student") are never
+    labels; a verb alone names its service ("print" -> "Printing", "left" -> "Lost
+    Items"). A mixed topic (no phrase used by a fifth of its questions) is named by
+    its most used phrase, or its two most used words ("Email and Research"). Labels
+    are in title case (acronyms such as "ILL" or "APA" kept) and distinct: larger
+    topics choose first, and a topic whose label repeats or contains (or is
+    contained in) a larger topic's label gets, in parentheses, the term that most
+    sets it apart from that topic ("Study Room (Spring Break)"). Topic ``-1`` is
+    labelled ``"Miscellaneous"``.
 
     Examples are the questions closest to the topic centroid (in ``vectors`` when
     given, else in c-TF-IDF space), short ones preferred, near-duplicates dropped.
@@ -556,7 +570,7 @@ _NOT_ALONE = {
     "far", "ahead", "long", "late", "early", "new", "old", "wrong", "best", "near", "first", "second", "last",
     "next", "inside", "place", "library", "libraries", "student", "students", "professor", "librarian",
     "librarians", "person", "people", "university", "find", "see", "show", "take", "give",
-    "come", "keep", "ran", "run", "able", "many", "much", "long", "free", "pay", "check", "results", "home",
+    "come", "keep", "ran", "run", "able", "many", "much", "free", "pay", "check", "results", "home",
     "phone", "email", "floor", "name", "call", "part", "side", "back", "top", "front", "detail", "system",
     "called", "mean", "meaning", "following", "thanks", "sure",
 }
@@ -571,18 +585,19 @@ _NOMINAL = {
     "lost": "Lost Items", "left": "Lost Items",
     "open": "Opening Hours", "close": "Opening Hours", "closed": "Opening Hours", "closing": "Opening Hours",
 }
-# below this share of its questions, a topic's best phrase does not name it: two words do
+# below this share of its questions, no phrase names a topic (a mixed topic): the most
+# used phrase does, or its two most used words joined by "and"
 _MIN_COVERAGE = 0.2
-# a single-word label grows into a longer phrase around it scoring this share of it
+# a single-word label grows into a longer phrase around it that scores (without the
+# length bonus) this share of it, or _EXTEND_GENERIC when the added word is generic
 _EXTEND = 0.35
-# a label phrase is used by at least this share of the questions using the topic's most used phrase
-_REL_COVERAGE = 0.0
-# how much more coverage counts than precision in a label's score
+_EXTEND_GENERIC = 0.6
+# label score = coverage ** _COVERAGE_POWER * precision ** _PRECISION_POWER * length bonus
+# (chosen on the sample, Miami and Banking77 label measures of benchmarks/bench_describe.py)
 _COVERAGE_POWER = 1.0
 _PRECISION_POWER = 0.5
-# a longer phrase gets its full length bonus from this coverage on (less below it)
+# a longer phrase gets its full length bonus from this coverage on, less below it
 _BONUS_FULL_AT = 0.3
-_EXTEND_GENERIC = 0.6
 
 
 def _label_bonus(display: np.ndarray, n_words: np.ndarray, has_mid: np.ndarray) -> np.ndarray:
@@ -646,7 +661,7 @@ def _stem(w: str) -> str:
 
 
 def _clashes(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two labels' stems are the same or one contains the other ("Renew Books" / "Renew Library Books")."""
+    """Whether two labels' stems are the same or one's are all in the other's ("Renew Books" / "Renew Library Books")."""
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
@@ -667,7 +682,8 @@ def _pick_labels(
     """Return one label per topic: its best phrase, unique and not a near-duplicate of a larger topic's label.
 
     Larger topics choose first (ties by id). A topic whose best phrase clashes with a
-    label already taken (same words, or all of one's words in the other) keeps its
+    label already taken (the same words, or all of one's words in the other: "Renew
+    Books" and "Renew Library Books", "Wifi" and "Wifi Password") keeps its
     phrase and adds, in parentheses, the word or two-word phrase that most sets it
     apart from the topic it clashes with (the largest gap in the share of questions
     using it): "Study Room" and "Study Room (Spring Break)".
@@ -730,9 +746,7 @@ def _best_label(
 ) -> tuple[str, frozenset[str]] | None:
     """Return the topic's label (title case) and its stems, or None when no phrase is eligible.
 
-    Phrases are ranked by :func:`_label_scores` among those used by at least
-    ``_REL_COVERAGE`` as many questions as the most used one (a rare phrase never
-    names a topic whose questions share another word); a single word that names a
+    Phrases are ranked by :func:`_label_scores`; a single word that names a
     service by its verb is replaced by the service (``_NOMINAL``: "print" ->
     "Printing").
 
@@ -747,8 +761,6 @@ def _best_label(
     pos = np.flatnonzero(scores > 0)
     if not len(pos):
         return None
-    # a label speaks for the topic: phrases far less used than its most used one are out
-    pos = pos[row_T[pos] >= _REL_COVERAGE * row_T[pos].max()]
     order = pos[np.lexsort((pos, -scores[pos]))][:25].tolist()
     pair: tuple[str, str] | None = None
     if row_T[pos].max() < _MIN_COVERAGE * n_docs and n_docs >= 10:
