@@ -650,6 +650,10 @@ def _stems(phrase: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _generic_stems() -> frozenset[str]:
+    return frozenset(_stem(w) for w in _NOT_ALONE | _MIDDLE | _SKIP)
+
+
 def _stem(w: str) -> str:
     """Return a light stem: printing/printed/prints -> print, libraries -> library, fines -> fine, top-ups -> top-up."""
     if w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) > 5:
@@ -660,9 +664,23 @@ def _stem(w: str) -> str:
     return w
 
 
-def _clashes(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two labels' stems are the same or one's are all in the other's ("Renew Books" / "Renew Library Books")."""
-    return bool(a) and bool(b) and (a <= b or b <= a)
+_GENERIC_STEMS = _generic_stems()  # words that say when or who ("library", "student", "tonight")
+
+
+def _clashes(new: frozenset[str], taken: frozenset[str]) -> bool:
+    """Whether a label (stems ``new``) is a near-duplicate of one already ``taken`` by a larger topic.
+
+    It is when it says no more than the taken label (its stems all in the taken
+    one's: "Card" after "Card Payment"), or adds only to a label of two or more
+    words, or only generic words ("Renew Library Books" after "Renew Books"). A
+    telling word added to a one-word label is fine ("Renew Books" after "Books",
+    "Wifi Password" after "Wifi").
+    """
+    if not new or not taken:
+        return False
+    if new <= taken:
+        return True
+    return taken <= new and (len(taken) >= 2 or not (new - taken - _GENERIC_STEMS))
 
 
 def _pick_labels(
@@ -682,8 +700,8 @@ def _pick_labels(
     """Return one label per topic: its best phrase, unique and not a near-duplicate of a larger topic's label.
 
     Larger topics choose first (ties by id). A topic whose best phrase clashes with a
-    label already taken (the same words, or all of one's words in the other: "Renew
-    Books" and "Renew Library Books", "Wifi" and "Wifi Password") keeps its
+    label already taken (see :func:`_clashes`: "Renew Books" and "Renew Library
+    Books") keeps its
     phrase and adds, in parentheses, the word or two-word phrase that most sets it
     apart from the topic it clashes with (the largest gap in the share of questions
     using it): "Study Room" and "Study Room (Spring Break)".
