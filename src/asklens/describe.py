@@ -414,10 +414,11 @@ def describe_topics(
     Items"). A mixed topic (no phrase used by a fifth of its questions) is named by
     its most used phrase, or its two most used words ("Email and Research"). Labels
     are in title case (acronyms such as "ILL" or "APA" kept) and distinct: larger
-    topics choose first, and a topic whose label repeats or contains (or is
-    contained in) a larger topic's label gets, in parentheses, the term that most
-    sets it apart from that topic ("Study Room (Spring Break)"). Topic ``-1`` is
-    labelled ``"Miscellaneous"``.
+    topics choose first, and a topic whose label says no more than a larger topic's
+    label, or only adds to a multi-word one ("Renew Library Books" after "Renew
+    Books"), gets in parentheses the term that most sets it apart from that topic
+    ("Card (Broken)" after "Card Payment"). Topic ``-1`` is labelled
+    ``"Miscellaneous"``.
 
     Examples are the questions closest to the topic centroid (in ``vectors`` when
     given, else in c-TF-IDF space), short ones preferred, near-duplicates dropped.
@@ -700,11 +701,10 @@ def _pick_labels(
     """Return one label per topic: its best phrase, unique and not a near-duplicate of a larger topic's label.
 
     Larger topics choose first (ties by id). A topic whose best phrase clashes with a
-    label already taken (see :func:`_clashes`: "Renew Books" and "Renew Library
-    Books") keeps its
-    phrase and adds, in parentheses, the word or two-word phrase that most sets it
-    apart from the topic it clashes with (the largest gap in the share of questions
-    using it): "Study Room" and "Study Room (Spring Break)".
+    label already taken (see :func:`_clashes`) keeps its phrase and adds, in
+    parentheses, the word or two-word phrase that most sets it apart from the topics
+    it clashes with (the largest gap in the share of questions using it): "Card
+    Payment" and "Card (Broken)", "Renew Books" and "Renew Books (Time)".
     """
     labels: list[str] = [""] * len(topics)
     bonus = _label_bonus(display, n_words, has_mid)
