@@ -511,7 +511,7 @@ def describe_topics(
     ctfidf = tf * idf
 
     keywords = [_pick_keywords(ctfidf[r], display_arr, n_words, has_mid, n_keywords) for r in range(len(topics))]
-    labels = _pick_labels(topics, sizes, T, n_used, ctfidf, display_arr, n_words, has_mid, keywords,
+    labels = _pick_labels(topics, sizes, T, n_used, display_arr, n_words, has_mid, keywords,
                           [text_list[i] for i in used], t_index, suspect)
     examples = _pick_examples(text_list, ids, topics, used, t_index, X, ctfidf, idf, vecs, n_examples)
 
@@ -689,7 +689,6 @@ def _pick_labels(
     sizes: np.ndarray,
     T: np.ndarray,
     n_used: np.ndarray,
-    ctfidf: np.ndarray,
     display: np.ndarray,
     n_words: np.ndarray,
     has_mid: np.ndarray,
