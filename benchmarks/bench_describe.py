@@ -97,13 +97,10 @@ _LABEL_STOP = {"of", "in", "on", "for", "from", "at", "with", "and", "the", "a",
 
 
 def _stem(w: str) -> str:
-    """Return a light stem: printing/printed/prints -> print, libraries -> library, fines -> fine, boxes -> box."""
-    if w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) > 5:
-        return w[:-2]
-    for suf in ("ings", "ing", "ies", "ed", "s"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith(("ss", "us", "is")):
-            return w[: -len(suf)] + ("y" if suf == "ies" else "")
-    return w
+    """Return the light stem the labels use (printing/printed/prints -> print), so the measure reads words alike."""
+    from asklens.describe import _stem as stem
+
+    return stem(w)
 
 
 def _edits1(w: str) -> set[str]:
