@@ -541,6 +541,16 @@ def test_plain_reason_drops_config_keys_and_statistics_and_names_faqs():
     out = reporting.plain_reason(people)
     assert "cohesion" not in out and "too varied" in out and "45% of 74" in out
     assert reporting.plain_reason(None) == "" and reporting.plain_reason(float("nan")) == ""
+    # an FAQ close to the topic that answers too few of its questions is named as such, not as "not specific"
+    close = ("write an FAQ: 117 questions in 12 months, asked in 12 of them (≥ min_volume 10, 100% ≥ min_recurrence "
+             "50%); coverage 0% < min_coverage 20%; no FAQ entry answers this topic (closest: 2410039, z=9.2 ≥ "
+             "faq_claim_z 2, but the entries that close are together the best match of only 37% of its questions "
+             "(< faq_answer_share 50%) and its z is under faq_claim_share 0.75 of the entry's strongest topic "
+             "(z=15.1)); no needs-people signal fired")
+    out = reporting.plain_reason(close, faq_titles={"2410039": "What time does the library close?"})
+    assert ("the closest FAQ, “What time does the library close?”, is related to it but is the best answer to only "
+            "37% of its questions") in out, out
+    assert "not specific" not in out and "z=" not in out and "faq_" not in out
 
 
 def test_plural_and_trend_arrow():

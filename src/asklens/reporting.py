@@ -532,6 +532,9 @@ _PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b i
     (r"^(write an FAQ: .*?); standardised: .*$", r"\1; the questions are alike and need little effort"),
     (r"\(closest: ([^,;()]+), z=[-\d.]+; that entry is stale[^()]*\)",
      r"(the closest FAQ, \1, is itself stale, so it answers nothing)"),
+    (r"\(closest: ([^,;()]+), z=[-\d.]+ ≥ faq_claim_z [\d.]+, but the entries that close are together the best "
+     r"match of only (\d+%) of its questions[^()]*(?:\([^()]*\)[^()]*)*\)",
+     r"(the closest FAQ, \1, is related to it but is the best answer to only \2 of its questions)"),
     (r"\(closest: ([^,;()]+),[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*\)",
      r"(the closest FAQ, \1, is not specific to it)"),
     (r"the entries that answer it \(([^()]*)\) are the best match of too few of its questions",
