@@ -336,9 +336,12 @@ def test_question_coverage_is_the_credited_share_per_question():
     per_q = question_coverage(q, faq, matches=m, vectors=Q, faq_vectors=F, config=cfg)
     cov = faq_coverage(q, faq, matches=m, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
     assert len(per_q) == len(q)
-    # topic 3's questions pass the threshold (lift .72 ≥ .2) but their entry is stale: matched, not covered
+    # topic 3's questions pass the threshold to their best entry (lift .72 ≥ .2), but it is stale: they are
+    # matched again among the live entries, where nothing passes the threshold: not matched, not covered
     t3 = per_q[per_q["topic_id"] == 3]
-    assert t3["matched"].all() and not t3["covered"].any() and (m.loc[q["topic_id"] == 3, "covered"]).all()
+    assert (m.loc[q["topic_id"] == 3, "covered"]).all() and (m.loc[q["topic_id"] == 3, "faq_id"] == "f-fax").all()
+    assert not t3["matched"].any() and not t3["covered"].any() and (t3["faq_id"] != "f-fax").all()
+    assert (t3["lift"] < 0.2).all()
     assert per_q.groupby("topic_id")["covered"].mean().to_dict() == cov["coverage"].to_dict()
 
 
@@ -375,3 +378,29 @@ def test_topic_view_adds_up_the_entries_that_answer_a_topic_together():
     gaps = knowledge_gaps(q, faq, vectors=Q, faq_vectors=F, config=strict)
     why = gaps.loc[gaps["topic_id"] == 2, "reason"].iloc[0]
     assert "together the best match of only 100%" in why, why
+
+
+def test_questions_whose_best_entry_is_stale_are_matched_again_among_the_live_ones():
+    # an old printing entry, read 5 times (stale), sits closer to the printing questions than the live one:
+    # they are matched again to the live printing entry, which answers them (before: coverage 0)
+    q, faq, Q, F = hand_case(fax_views=1000)
+    e = np.eye(6, dtype=np.float32)
+    old = (e[1] + 0.05 * e[5]) / np.linalg.norm(e[1] + 0.05 * e[5])
+    Q = Q.copy()
+    Q[q["topic_id"].to_numpy() == 2] = old  # the printing questions are exactly the old entry
+    faq = pd.concat([faq, pd.DataFrame({"faq_id": ["f-print-2019"], "question": ["Printing during the 2019 move?"],
+                                        "views": pd.array([5], dtype="Int64")})], ignore_index=True)
+    F = np.vstack([F, old])
+    cfg = Config.from_dict({"rubric": HAND_RUBRIC})
+    m = match_faq(q, faq, vectors=Q, faq_vectors=F, config=cfg)
+    assert (m.loc[q["topic_id"] == 2, "faq_id"] == "f-print-2019").all()
+    st = stale_faqs(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("faq_id")
+    assert st.loc["f-print-2019", "stale"] and not st.loc["f-print", "stale"]
+    cov = faq_coverage(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("topic_id")
+    assert cov.loc[2, "faq_ids"] == ["f-print"] and cov.loc[2, "coverage"] == 1.0
+    from asklens.gaps import question_coverage
+
+    per_q = question_coverage(q, faq, vectors=Q, faq_vectors=F, config=cfg)
+    assert (per_q.loc[per_q["topic_id"] == 2, "faq_id"] == "f-print").all()
+    gaps = knowledge_gaps(q, faq, vectors=Q, faq_vectors=F, config=cfg)
+    assert 2 not in set(gaps.loc[gaps["action"] == "write an FAQ", "topic_id"].dropna().astype(int))

@@ -345,27 +345,36 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     n_t = np.bincount(ti, minlength=len(topic_list))
     fids = faq["faq_id"].astype("string").fillna("").to_numpy().astype(str)
     jpos = {f: j for j, f in enumerate(fids)}
+    def shares(bj: np.ndarray, ok: np.ndarray) -> np.ndarray:
+        """Share of each topic's questions whose covered best match is each entry."""
+        S = np.zeros((len(topic_list), n_faq))
+        np.add.at(S, (ti[ok], bj[ok]), 1.0)
+        return S / np.maximum(n_t, 1)[:, None]
+
+    def relation(S: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return which entry answers which topic, and the share the strongly related entries answer."""
+        if not has_topic:  # no topics: every covered best match counts
+            return np.ones((1, n_faq), dtype=bool), S.sum(axis=1)
+        # topic's view: the entries strongly about it (z ≥ claim_z) that are the covered best match of
+        # some of its questions answer it when together they answer ≥ faq_answer_share of them (a topic
+        # such as "hours" is answered by several entries at once)
+        strong = (Z >= claim_z) & (S > 0)
+        strong_share = (S * strong).sum(axis=1)
+        return entry_view | (strong & (strong_share[:, None] >= rub.faq_answer_share)), strong_share
+
     if Q is not None and len(qw):
         mw = matches[win]
         bj = np.array([jpos.get(str(f), -1) for f in mw["faq_id"].astype("string").fillna("")], dtype=int)
         ok = mw["covered"].to_numpy(dtype=bool) & (bj >= 0)
-        # share of each topic's questions whose covered best match is each entry
-        S = np.zeros((len(topic_list), n_faq))
-        np.add.at(S, (ti[ok], bj[ok]), 1.0)
-        S /= np.maximum(n_t, 1)[:, None]
+        lift = mw["lift"].to_numpy(dtype=float)
         if has_topic:
-            Z, claims = _topic_claims(Q[win], F, tids, topic_list, claim_z, claim_share)
-            # topic's view: the entries strongly about it (z ≥ claim_z) that are the covered best
-            # match of some of its questions answer it when together they answer ≥ faq_answer_share
-            # of them (a topic such as "hours" is answered by several entries at once)
-            strong = (Z >= claim_z) & (S > 0)
-            strong_share = (S * strong).sum(axis=1)
-            claims |= strong & (strong_share[:, None] >= rub.faq_answer_share)
-        else:  # no topics: every covered best match counts
-            Z, claims = np.full((1, n_faq), np.nan), np.ones((1, n_faq), dtype=bool)
-            strong_share = S.sum(axis=1)
+            Z, entry_view = _topic_claims(Q[win], F, tids, topic_list, claim_z, claim_share)
+        else:
+            Z = np.full((1, n_faq), np.nan)
+        S = shares(bj, ok)
+        claims, strong_share = relation(S)
     else:
-        bj, ok = np.full(len(qw), -1), np.zeros(len(qw), bool)
+        bj, ok, lift = np.full(len(qw), -1), np.zeros(len(qw), bool), np.full(len(qw), np.nan)
         S = np.zeros((len(topic_list), n_faq))
         Z, claims = np.full((len(topic_list), n_faq), np.nan), np.zeros((len(topic_list), n_faq), dtype=bool)
         strong_share = np.zeros(len(topic_list))
@@ -410,7 +419,20 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     per_faq = pd.DataFrame(rows, columns=_FAQ_COLS)
     per_faq["views"] = pd.to_numeric(per_faq["views"], errors="coerce").astype("Int64")
 
-    # a stale entry answers nothing in this window: it is never credited with coverage
+    # a stale entry answers nothing in this window: it is never credited with coverage, and a question
+    # whose best match it is gets matched again among the live entries (the same lift and threshold)
+    again = (bj >= 0) & stale[np.maximum(bj, 0)] if n_faq else np.zeros(len(qw), bool)
+    if again.any() and (~stale).any() and Q is not None:
+        Qc, Fc = _lift_parts(Q, F)
+        live = np.flatnonzero(~stale)
+        L = Qc[win][again] @ Fc[live].T
+        best = L.argmax(axis=1)
+        bj, ok, lift = bj.copy(), ok.copy(), lift.copy()
+        bj[again] = live[best]
+        lift[again] = L[np.arange(len(best)), best]
+        ok[again] = lift[again] >= float(matches["threshold"].iloc[0])
+        S = shares(bj, ok)
+        claims, strong_share = relation(S)
     claims = claims & ~stale[None, :]
     credited = ok.copy()
     credited[ok] = claims[ti[ok], bj[ok]]
@@ -419,7 +441,7 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     if has_topic:
         per_q["topic_id"] = tids
     per_q["faq_id"] = pd.array([str(fids[j]) if j >= 0 else pd.NA for j in bj], dtype="string")
-    per_q["lift"] = matches.loc[win, "lift"].to_numpy(dtype=float) if Q is not None and len(qw) else np.nan
+    per_q["lift"] = lift
     per_q["matched"] = ok
     per_q["covered"] = credited
     out = []
