@@ -184,3 +184,14 @@ def test_topic_trends_are_small_multiples_on_one_scale(trends_table):
     titles = [a.text for a in fig.layout.annotations]
     assert titles == [t.name for t in fig.data]
     assert fig.layout.yaxis2.matches == "y" and fig.layout.yaxis3.matches == "y"
+    assert fig.layout.yaxis.matches is None  # plotly ignores (and warns about) an axis matching itself
+
+
+def test_hover_labels_are_escaped(trends_table):
+    t = trends_table.copy()
+    t["topic_label"] = t["topic_label"].astype(object)
+    t.loc[t["topic_id"] == t["topic_id"].iloc[0], "topic_label"] = "<b>Fines</b> %{y} & fees"
+    fig = plotting.plot_topic_trends(t, top_n=3, columns=2)
+    templates = " ".join(str(tr.hovertemplate) for tr in fig.data)
+    assert "&lt;b&gt;Fines&lt;/b&gt;" in templates and "<b>" not in templates
+    assert "%{y} &amp; fees" not in templates and "&amp; fees" in templates

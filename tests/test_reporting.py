@@ -597,3 +597,11 @@ def test_files_show_reader_product_names():
     files = pd.DataFrame({"path": ["a.csv"], "format": ["refanalytics"], "rows_read": [3], "rows_kept": [3]})
     markup = reporting.ReportData(month="2025-12", library="L", tables={"files": files}).show("files")._repr_html_()
     assert "LibAnswers Reference Analytics" in markup and "refanalytics" not in markup
+
+
+def test_summary_names_the_topics_of_each_trend_under_their_own_count():
+    kpis = {"questions": 10, "topics_rising": 3, "topics_fading": 1}
+    rising = pd.DataFrame({"topic_label": ["AI tools", "Data help", "GIS", "Fines"],
+                           "status": ["rising", "rising", "rising", "fading"]})
+    text = " ".join(reporting._summary_sentences("2025-12", kpis, {"rising": rising}))
+    assert "Topics changing: 3 rising (“AI tools”, “Data help”, …); 1 fading (“Fines”)." in text, text

@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import pandas as pd
@@ -37,6 +38,11 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 HEATMAP_SCALE = "cividis"
 TEMPLATE = "plotly_white"
 _MAX_LABEL = 48
+
+
+def _hover(text: str) -> str:
+    """Return ``text`` safe inside a hover template: HTML escaped, and no ``%{…}`` read as a variable."""
+    return html.escape(str(text)).replace("%{", "%\u200b{")
 
 
 def _short(label: object, n: int = _MAX_LABEL) -> str:
@@ -140,7 +146,7 @@ def plot_channel_mix(mix: pd.DataFrame, *, months: int = 13) -> go.Figure:
         part = data[data["channel"] == channel].sort_values("period")
         fig.add_trace(go.Bar(x=part["period"].astype(str), y=part["n_questions"], name=_short(channel, 24),
                              marker_color=PALETTE[i % len(PALETTE)],
-                             hovertemplate="%{x}: %{y:,} questions<extra>" + _short(channel, 24) + "</extra>"))
+                             hovertemplate="%{x}: %{y:,} questions<extra>" + _hover(_short(channel, 24)) + "</extra>"))
     _layout(fig, title=title, x="Month", y="Questions", legend="Channel")
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category")
@@ -203,11 +209,14 @@ def plot_topic_trends(trends: pd.DataFrame, *, top_n: int = 6, topic_ids: Sequen
         fig.add_trace(go.Scatter(x=part["period"].astype(str), y=part["n_questions"], mode="lines+markers",
                                  name=name, line={"color": PALETTE[0], "width": 2}, marker={"size": 4},
                                  showlegend=False,
-                                 hovertemplate="%{x}: %{y:,} questions<extra>" + name + "</extra>"),
+                                 hovertemplate="%{x}: %{y:,} questions<extra>" + _hover(name) + "</extra>"),
                       row=i // cols + 1, col=i % cols + 1)
     _layout(fig, title=title, x="", y="", height=120 + 230 * rows)
     fig.update_xaxes(type="category", nticks=4, tickangle=0)
-    fig.update_yaxes(rangemode="tozero", matches="y")
+    fig.update_yaxes(rangemode="tozero")
+    for key in list(fig.layout):  # one scale for all panels (the first axis is the one the others match)
+        if key.startswith("yaxis") and key != "yaxis":
+            fig.layout[key].matches = "y"
     fig.update_yaxes(title_text="Questions", col=1)
     for ann in fig.layout.annotations:
         ann.font.size = 13
@@ -304,10 +313,10 @@ def plot_seasonal(seasonal: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=data["term_week"], y=data["n_last_year"], mode="lines+markers", name=last_name,
                              line={"color": PALETTE[4], "dash": "dash", "width": 2},
-                             hovertemplate="week %{x}: %{y:,} questions<extra>" + last_name + "</extra>"))
+                             hovertemplate="week %{x}: %{y:,} questions<extra>" + _hover(last_name) + "</extra>"))
     fig.add_trace(go.Scatter(x=data["term_week"], y=data["n_this_year"], mode="lines+markers", name=this_name,
                              line={"color": PALETTE[0], "width": 3},
-                             hovertemplate="week %{x}: %{y:,} questions<extra>" + this_name + "</extra>"))
+                             hovertemplate="week %{x}: %{y:,} questions<extra>" + _hover(this_name) + "</extra>"))
     _layout(fig, title=title, x="Week of term", y="Questions", legend="Term")
     fig.update_xaxes(dtick=1)
     return fig

@@ -2375,23 +2375,25 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
         out.append(f"{_plural(n_write, 'recurring topic')} {'has' if n_write == 1 else 'have'} no FAQ that answers "
                    f"{'it' if n_write == 1 else 'them'} (section 3 lists {'it' if n_write == 1 else 'them all'}); "
                    f"{_plural(n_found, 'FAQ')} {'exists' if n_found == 1 else 'exist'} but people still ask; "
-                   f"{_plural(n_stale, 'FAQ')} matched no question lately.")
+                   f"{_plural(n_stale, 'FAQ')} answered no question lately or {'is' if n_stale == 1 else 'are'} "
+                   "hardly read.")
     if kpis.get("topics_needing_people") is not None:
         n_people = kpis["topics_needing_people"]
         out.append(f"{_plural(n_people, 'topic')} {'needs' if n_people == 1 else 'need'} people: high effort, long or "
                    "varied conversations (section 4).")
     news = []
+    rising = tables.get("rising")
     for key, word in (("topics_new", "new"), ("topics_rising", "rising"), ("topics_fading", "fading")):
         if kpis.get(key):
-            news.append(f"{kpis[key]} {word}")
-    rising = tables.get("rising")
+            named = ""  # each count names its own topics (at most two), so no name reads as another group's
+            if rising is not None and len(rising):
+                first = rising.loc[rising["status"] == word, "topic_label"].head(2).tolist()
+                if first:
+                    more = ", …" if kpis[key] > len(first) else ""
+                    named = " (" + ", ".join(f"“{x}”" for x in first) + more + ")"
+            news.append(f"{kpis[key]} {word}{named}")
     if news:
-        named = ""
-        if rising is not None and len(rising):
-            first = rising[rising["status"].isin(["new", "rising"])].head(2)["topic_label"].tolist()
-            if first:
-                named = " (" + "; ".join(f"“{x}”" for x in first) + ")"
-        out.append("Topics changing: " + ", ".join(news) + named + ".")
+        out.append("Topics changing: " + "; ".join(news) + ".")
     else:
         out.append("No topic's share of questions rose or fell beyond normal ups and downs.")
     flags = tables.get("seasonal_flags")

@@ -83,7 +83,7 @@ data.show("findability")
 
 # %% [markdown]
 # ### FAQs nobody needs any more
-# FAQ entries that matched no question lately: check, update or retire them.
+# FAQ entries that answered no question lately, or that hardly anyone reads: check, update or retire them.
 
 # %%
 data.show("stale_faqs")
