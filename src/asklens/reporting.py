@@ -2299,10 +2299,17 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
     from asklens import automation, describe
     cand = automation.automation_candidates(history, topics=topics, period=month, vectors=vectors, config=cfg,
                                             random_state=seed)
-    est = automation.estimate_time_saved(history, candidates=cand, topics=topics, period=month, config=cfg,
-                                         random_state=seed)
     rubric = automation.classify_topics(history, faq, topics=topics, period=month, vectors=vectors,
                                         faq_vectors=faq_vectors, config=cfg, random_state=seed)
+    # one set behind "looks automatable" and the hours saved: routine topics to automate or to answer
+    # with a new FAQ (a gap that is not routine is neither)
+    auto_ids = sorted(set(rubric.loc[rubric["category"].isin(["automate", "write FAQ"])
+                                     & rubric["standardised"].astype(bool), "topic_id"].astype(int))) \
+        if len(rubric) else []
+    est = automation.estimate_time_saved(history, candidates=cand, topics=topics, period=month, config=cfg,
+                                         topic_ids=auto_ids, random_state=seed)
+    est.assumptions.loc[est.assumptions["assumption"] == "topics automated", "source"] = \
+        "the routine topics the rubric sends to 'automate' or 'write FAQ'"
     topic_rows = cand[cand["level"] == "topic"]
     hours = est.by_topic.set_index("topic_id")
     category = rubric.set_index("topic_id")["category"] if len(rubric) else pd.Series(dtype="object")
@@ -2330,8 +2337,6 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
     tables["recurring_questions"] = groups
 
     # headline figures
-    auto_ids = set(rubric.loc[rubric["category"].isin(["automate", "write FAQ"]), "topic_id"].astype(int)) \
-        if len(rubric) else set()
     month_topics = this["topic_id"].astype(int)
     kpis["automatable_share"] = float(month_topics.isin(auto_ids).mean()) if len(month_topics) else None
     kpis["hours_at_stake"] = float(est.hours_per_month)
