@@ -636,3 +636,12 @@ def test_fitted_sample_topics_have_distinct_correctly_spelt_labels():
                 assert "(" in labels[i] + labels[j], (labels[i], labels[j])
     for bad in ("Left", "Tonight", "Send", "Time", "Far Ahead", "Found Inside"):
         assert bad not in labels
+
+
+def test_a_label_still_taken_after_its_qualifier_gets_the_topic_number_inside_the_parenthesis():
+    # "Renew Library Books" next to "Renew Books" reads "Renew Books (Library)"; a third topic asking the
+    # same gets the topic number inside that parenthesis, not a second one
+    texts = ["how do I renew books"] * 20 + ["how do I renew library books"] * 27
+    ids = [0] * 20 + [1] * 15 + [2] * 12
+    labels = describe_topics(texts, ids)["label"].tolist()
+    assert labels == ["Renew Books", "Renew Books (Library)", "Renew Books (Library, topic 2)"], labels

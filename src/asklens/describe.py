@@ -743,8 +743,8 @@ def _pick_labels(
                     # "Renew Library Books" next to "Renew Books" reads "Renew Books (Library)"
                     more = [w for w in label.split(" ") if _stems(w) and not _stems(w) <= other_stems]
                     label = f"{other_plain} ({' '.join(more)})"
-        if label.lower() in used:
-            label = f"{label} (topic {t})"
+        if label.lower() in used:  # still taken: the topic number tells them apart, in the one parenthesis
+            label = f"{label[:-1]}, topic {t})" if label.endswith(")") else f"{label} (topic {t})"
         used.add(label.lower())
         taken.append((stems, r, plain))
         labels[r] = label

@@ -684,7 +684,10 @@ class TopicModel(BaseEstimator):
                 if sel.size > _DESCRIBE_MAX:  # labels and keywords from a seeded sample; sizes are counted apart
                     rng = check_random_state(self.random_state)
                     sel = np.sort(rng.choice(sel, size=_DESCRIBE_MAX, replace=False))
-                desc = describe_topics([texts[i] for i in sel], ids[sel], vectors=None if X is None else X[sel])
+                # described by their requests (focused like the vectors), so greetings, thanks and contact
+                # lines ("my email is [EMAIL]") never become keywords, labels or examples
+                desc = describe_topics(self._prepare([texts[i] for i in sel]), ids[sel],
+                                       vectors=None if X is None else X[sel])
                 desc = desc.set_index("topic_id")
             for t in sorted(wanted):
                 if desc is not None and t in desc.index:
