@@ -199,3 +199,13 @@ def test_empty_log_gives_empty_tables():
     assert load_heatmap(q)["n_questions"].sum() == 0
     with pytest.raises(InputError, match="empty"):
         rising_topics(q)
+
+
+def test_a_twelve_month_window_says_its_one_comparison_once():
+    # with trend_window_months = 12 the 12 months before ARE the same months a year earlier
+    q = monthly({0: [20] * 12 + [60] * 12, 1: [100] * 24})
+    out = rising_topics(q, period="2025-12").set_index("topic_id")
+    assert out.loc[0, "status"] == "rising"
+    assert out.loc[0, "p_value"] == out.loc[0, "p_value_last_year"]
+    why = out.loc[0, "reason"]
+    assert "those are the same months a year earlier" in why and why.count("p=") == 1, why

@@ -291,6 +291,8 @@ def _trend_status(r: int, b: int, ly: int, n_before: int, ratio: float, ratio_l:
         if np.isfinite(p) else f"{r} questions in {win} vs {b} before"
     ly_txt = f"{ly} in the same months last year (share ×{_fmt(ratio_l)}, p={p_l:.2g})" if has_ly and np.isfinite(p_l) \
         else "no data a year earlier"
+    if w == 12 and has_ly:  # the 12 months before are the same months a year earlier: one comparison, said once
+        ly_txt = "those are the same months a year earlier"
     rule = f"binomial test on share, p < trend_alpha {alpha}, change ≥ ×{k} (trend_min_ratio), ≥ {mc} questions"
     if sig_b and (up or down):
         direction = "rising" if up else "fading"
