@@ -195,3 +195,14 @@ def test_hover_labels_are_escaped(trends_table):
     templates = " ".join(str(tr.hovertemplate) for tr in fig.data)
     assert "&lt;b&gt;Fines&lt;/b&gt;" in templates and "<b>" not in templates
     assert "%{y} &amp; fees" not in templates and "&amp; fees" in templates
+
+
+def test_charts_that_draw_only_the_top_rows_say_so():
+    rows = pd.DataFrame({"topic_label": [f"T{i}" for i in range(20)], "hours_saved": np.arange(20.0),
+                         "coverage": np.linspace(0.05, 1, 20), "n_questions": np.arange(20) + 1,
+                         "high_effort_share": np.linspace(0.4, 0.9, 20)})
+    assert plotting.plot_automation_candidates(rows, top_n=10).layout.title.text.endswith(
+        ": the 10 most hours of 20")
+    assert plotting.plot_coverage(rows, top_n=15).layout.title.text.endswith(": the 15 largest of 20")
+    assert plotting.plot_custom_work(rows, top_n=12).layout.title.text.endswith(": the 12 highest of 20")
+    assert "of" not in plotting.plot_custom_work(rows.head(5), top_n=12).layout.title.text.split(":")[-1]

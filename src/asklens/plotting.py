@@ -45,6 +45,11 @@ def _hover(text: str) -> str:
     return html.escape(str(text)).replace("%{", "%\u200b{")
 
 
+def _of(shown: int, total: int, which: str) -> str:
+    """Return a title's note that only part of the rows is drawn (empty when all are)."""
+    return f": the {shown} {which} of {total}" if shown < total else ""
+
+
 def _short(label: object, n: int = _MAX_LABEL) -> str:
     text = " ".join(str(label).split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -344,9 +349,11 @@ def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "to
     if subtitle:
         title += f" ({subtitle})"
     _need(candidates, [label_col, value_col], "plot_automation_candidates")
-    data = candidates.dropna(subset=[value_col]).sort_values(value_col, ascending=False, kind="stable").head(top_n)
+    ranked = candidates.dropna(subset=[value_col])
+    data = ranked.sort_values(value_col, ascending=False, kind="stable").head(top_n)
     if data.empty:
         return _empty(title, "No topic meets the automation rule this month")
+    title += _of(len(data), len(ranked), "most hours")
     labels = [_short(v) for v in data[label_col]]
     fig = go.Figure(go.Bar(y=labels, x=data[value_col].astype(float).round(1), orientation="h",
                            marker_color=PALETTE[2], name="Hours saved",
@@ -389,9 +396,11 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
         has = data[coverage_col].astype(float).fillna(0.0) > 0
         left_out = int((~has).sum())
         data = data[has]
+    total = len(data)
     data = data.sort_values(count_col, ascending=False, kind="stable").head(top_n)
     if data.empty:
         return _empty(title, "No topic is answered by an FAQ" if left_out else "No data for this period")
+    title += _of(len(data), total, "largest")
     labels = [f"{_short(v, 40)} ({int(n):,})" for v, n in zip(data[label_col], data[count_col])]
     share = data[coverage_col].astype(float).fillna(0.0)
     colours = [PALETTE[5] if s < 0.5 else PALETTE[0] for s in share]
@@ -432,9 +441,11 @@ def plot_custom_work(custom: pd.DataFrame, *, label_col: str = "topic_label", va
     """
     title = "Where people are needed: topics that take effort"
     _need(custom, [label_col, value_col], "plot_custom_work")
-    data = custom.dropna(subset=[value_col]).sort_values(value_col, ascending=False, kind="stable").head(top_n)
+    ranked = custom.dropna(subset=[value_col])
+    data = ranked.sort_values(value_col, ascending=False, kind="stable").head(top_n)
     if data.empty:
         return _empty(title, "No topic meets the needs-people rule this month")
+    title += _of(len(data), len(ranked), "highest")
     values = data[value_col].astype(float)
     is_share = bool(values.between(0, 1).all())
     shown = (values * 100).round(1) if is_share else values.round(1)
