@@ -491,6 +491,9 @@ def test_report_notebook_on_small_data_has_every_section_and_table(small_report)
     assert kpis["questions"] == n_dec
     assert kpis["library"] == "Small <b>Test</b> Library"
     assert set(kpis["redactions"]) >= {"email", "phone", "name"} and sum(kpis["redactions"].values()) > 0
+    # the privacy note counts masked details in the text; dropped columns are named apart, not added in
+    in_text = sum(v for k, v in kpis["redactions"].items() if k != "id_column")
+    assert f"Personal details were masked before anything was analysed: {in_text:,} in the text" in page
     questions = pd.read_csv(result.folder / "tables" / "questions.csv")
     assert len(questions) == n_dec and {"topic_id", "topic_label", "best_faq_id"} <= set(questions.columns)
     assert not questions["text"].str.contains(r"[\w.]+@[\w-]+\.\w+", regex=True).any()  # scrubbed text only

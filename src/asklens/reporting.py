@@ -2110,7 +2110,10 @@ def build_report_data(
                         f"{_plural(len(log), 'question')} were "
                         f"kept and {_plural(len(dropped), 'row')} not used (duplicates across exports, empty text, "
                         f"unreadable dates…). Personal details were masked before anything was analysed: "
-                        f"{sum(red.values()):,} in all. Only masked text appears in this report and its tables.")
+                        f"{sum(v for k, v in red.items() if k != 'id_column'):,} in the text"
+                        + (f", and {_plural(red['id_column'], 'identifier column')} (email, name, IP…) dropped"
+                           if red.get("id_column") else "")
+                        + ". Only masked text appears in this report and its tables.")
 
     kpis["summary"] = _summary_sentences(month, kpis, tables)
     library = cfg.workspace.name
