@@ -559,8 +559,11 @@ def test_plain_reason_drops_config_keys_and_statistics_and_names_faqs():
 def test_plural_and_trend_arrow():
     assert reporting._plural(1, "topic") == "1 topic" and reporting._plural(2, "FAQ") == "2 FAQs"
     assert reporting._plural(1200, "question") == "1,200 questions"
-    assert reporting._trend_arrow("7 this month vs 4 the month before, 6 a year earlier") == "▲ 75%"
-    assert reporting._trend_arrow("3 this month vs 6 the month before") == "▼ 50%"
+    assert reporting._trend_arrow("17 this month vs 12 the month before, 6 a year earlier") == "▲ 42%"
+    assert reporting._trend_arrow("30 this month vs 60 the month before") == "▼ 50%"
+    # under 10 questions in either month a percentage is noise: the counts are shown
+    assert reporting._trend_arrow("7 this month vs 4 the month before, 6 a year earlier") == "▲ 7 vs 4"
+    assert reporting._trend_arrow("4 this month vs 10 the month before") == "▼ 4 vs 10"
     assert reporting._trend_arrow("2 this month vs 0 the month before") == "▲ new"
     assert reporting._trend_arrow(None) == ""
 
@@ -580,7 +583,7 @@ def test_show_uses_plain_words_titles_and_keeps_the_csv_exact(tmp_path):
     markup = data.show("automation")._repr_html_()
     assert markup.index(">B<") < markup.index(">A<")  # most hours first, like the chart
     assert ">1.0<" in markup and ">0.3<" in markup and ">5.4<" in markup and ">4.0<" in markup
-    assert "▲ 75%" in markup and "write an FAQ" in markup
+    assert "▲ 7 vs 4" in markup and "write an FAQ" in markup
     data.save(tmp_path)
     assert reason in (tmp_path / "tables" / "stale_faqs.csv").read_text()
 

@@ -655,7 +655,11 @@ def _plain_source(src: Any) -> str:
 
 
 def _trend_arrow(text: Any) -> str:
-    """Turn ``"7 this month vs 4 the month before, 6 a year earlier"`` into ``"▲ 75% on last month"``."""
+    """Turn ``"17 this month vs 12 the month before, …"`` into ``"▲ 42%"``; under 10 either month, the counts.
+
+    A percentage on a handful of questions reads as news when it is noise ("▼ 60%" for 4
+    against 10), so small counts are shown as they are: ``"▼ 4 vs 10"``.
+    """
     m = re.match(r"\s*(\d+) this month vs (\d+) the month before", str(text)) if isinstance(text, str) else None
     if not m:
         return ""
@@ -665,7 +669,10 @@ def _trend_arrow(text: Any) -> str:
     change = now / before - 1
     if abs(change) < 0.005:
         return "= same"
-    return f"{'▲' if change > 0 else '▼'} {abs(change):.0%}"
+    arrow = "▲" if change > 0 else "▼"
+    if min(now, before) < 10:
+        return f"{arrow} {now} vs {before}"
+    return f"{arrow} {abs(change):.0%}"
 
 
 _FIGURES = {"count": 0}
@@ -1625,7 +1632,7 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
         "channel": "Channel", "n_questions": "Questions", "share": "Share", "previous_month": "Previous month"}),
     "topics": ("All topics this month", {
         "topic_label": "What people ask about", "n_questions": "Questions this month",
-        "n_history": "Questions so far", "keywords": "Keywords", "examples": "Example questions",
+        "n_history": "Questions in all months read", "keywords": "Keywords", "examples": "Example questions",
         "topic_id": "Topic number"}),
     "rising": ("Topics whose share of questions changed (new, rising, fading or seasonal)", {
         "topic_label": "Topic", "status": "Status", "n_recent": "Recent months", "n_baseline": "Months before",
