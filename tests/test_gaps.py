@@ -404,3 +404,30 @@ def test_questions_whose_best_entry_is_stale_are_matched_again_among_the_live_on
     assert (per_q.loc[per_q["topic_id"] == 2, "faq_id"] == "f-print").all()
     gaps = knowledge_gaps(q, faq, vectors=Q, faq_vectors=F, config=cfg)
     assert 2 not in set(gaps.loc[gaps["action"] == "write an FAQ", "topic_id"].dropna().astype(int))
+
+
+def test_an_entry_no_question_of_a_topic_picks_is_not_listed_for_it():
+    # "Does the library charge late fees?" sits near the renewal questions (its strongest topic), but every
+    # renewal question picks the renewal entry: the fees entry answers none of them, so it is not listed
+    # (the advice "point the chatbot at …" names only entries that answer the topic's questions)
+    e = np.eye(10)
+    kinds = [e[0], e[1]] + [e[i] for i in range(4, 10)]
+    rows, V = [], []
+    for m in pd.period_range("2025-01", periods=6, freq="M"):
+        for t, vec in enumerate(kinds):
+            rows.append((f"{m.start_time:%Y-%m}-10 11:00", t))
+            V.append(vec)
+    q = pd.DataFrame({"question_id": [f"q{i}" for i in range(len(rows))],
+                      "asked_at": pd.to_datetime([r[0] for r in rows]).tz_localize(TZ),
+                      "text": ["a question"] * len(rows), "topic_id": [r[1] for r in rows]})
+    fees = (0.8 * e[0] + 0.6 * e[2]) / np.linalg.norm(0.8 * e[0] + 0.6 * e[2])
+    faq = pd.DataFrame({"faq_id": ["f-renew", "f-print", "f-fees", "f-map", "f-wifi"],
+                        "question": ["Renew?", "Print?", "Late fees?", "Maps?", "Wifi?"],
+                        "views": pd.array([1000] * 5, dtype="Int64")})
+    F = np.stack([e[0], e[1], fees, e[4], e[5]])
+    cfg = Config.from_dict({"rubric": HAND_RUBRIC})
+    cov = faq_coverage(q, faq, vectors=np.stack(V), faq_vectors=F, config=cfg).set_index("topic_id")
+    assert cov.loc[0, "faq_ids"] == ["f-renew"] and cov.loc[0, "coverage"] == 1.0
+    st = stale_faqs(q, faq, vectors=np.stack(V), faq_vectors=F, config=cfg).set_index("faq_id")
+    assert st.loc["f-fees", "topic_ids"] == [] and not st.loc["f-fees", "stale"]  # kept: read as much as any
+    assert st.loc["f-renew", "topic_ids"] == [0]

@@ -317,7 +317,8 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     of its strongest topic, or (topic's view) its z to the topic is ≥ ``faq_claim_z``, it is
     the covered best match of some of the topic's questions, and the entries for which both
     hold are together the covered best match of ≥ ``faq_answer_share`` of them. A question
-    is covered when its best match passes the threshold and answers its topic. A stale entry (:func:`stale_faqs`) answers nothing, so it is never credited.
+    is covered when its best match passes the threshold and answers its topic. An entry that is
+    the covered best match of none of a topic's questions is not listed for it. A stale entry (:func:`stale_faqs`) answers nothing, so it is never credited.
     """
     rub = _config(config).rubric
     claim_z = rub.faq_claim_z if claim_z is None else claim_z
@@ -393,7 +394,6 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     rows, stale = [], np.zeros(n_faq, dtype=bool)
     for j, (fid, text, v) in enumerate(zip(fids, faq["question"].astype(str), views)):
         k = int(hits[j])
-        about = [topic_list[i] for i in np.flatnonzero(claims[:, j])] if has_topic else []
         has_v = pd.notna(v) and np.isfinite(med)
         rarely_read = has_v and v < rub.stale_view_share * med
         if k == 0 and has_v and not rarely_read and v >= med:
@@ -413,7 +413,7 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
             vt = f", {int(v)} views" if has_v else ""
             why = f"in use: it answered {k} of {ns} questions in the last {sm} months{vt}"
         zmax = float(np.nanmax(Z[:, j])) if has_topic and Z.size and np.isfinite(Z[:, j]).any() else np.nan
-        rows.append({"faq_id": fid, "question": text, "topic_ids": [] if stale[j] else about, "max_topic_z": zmax,
+        rows.append({"faq_id": fid, "question": text, "topic_ids": [], "max_topic_z": zmax,
                      "n_matched": k, "n_window": ns, "views": v if pd.notna(v) else pd.NA, "stale": bool(stale[j]),
                      "reason": why})
     per_faq = pd.DataFrame(rows, columns=_FAQ_COLS)
@@ -433,7 +433,11 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
         ok[again] = lift[again] >= float(matches["threshold"].iloc[0])
         S = shares(bj, ok)
         claims, strong_share = relation(S)
-    claims = claims & ~stale[None, :]
+    # an entry none of whose covered matches is in the topic answers none of its questions: it is not listed
+    # for the topic (coverage is the same either way; it counts only covered best matches)
+    claims = claims & ~stale[None, :] & (S > 0)
+    if has_topic:  # the topics each entry answers, after all of the above
+        per_faq["topic_ids"] = [[topic_list[i] for i in np.flatnonzero(claims[:, j])] for j in range(n_faq)]
     credited = ok.copy()
     credited[ok] = claims[ti[ok], bj[ok]]
     nc = np.bincount(ti[credited], minlength=len(topic_list))
@@ -529,7 +533,8 @@ def faq_coverage(
     pandas.DataFrame
         One row per topic of the window (misc included): ``topic_id``, ``topic_label``,
         ``n_questions`` (in the window), ``n_covered``, ``coverage`` (``n_covered /
-        n_questions``), ``faq_ids`` (the entries that answer the topic, closest first),
+        n_questions``), ``faq_ids`` (the entries that answer the topic and are the covered
+        best match of some of its questions, closest first),
         ``faq_z`` (the best topic-entry lift z-score), ``best_faq_id`` (the entry with
         that score, whether or not it answers the topic), ``best_faq_share`` (share of
         the topic's questions whose covered best match is that entry) and
