@@ -637,8 +637,9 @@ _FORMAT_NAMES = {
 
 _CATEGORY_WORDS = (
     "automate = recurring, alike questions with one answer: point a chatbot or canned answer at an FAQ; "
-    "write an FAQ = the same, but no FAQ answers it yet; needs people = takes effort, long or varied "
-    "conversations; monitor (watch) = asked often enough to count but fits none of these yet: watch it next month."
+    "write an FAQ = the same, but no FAQ answers it yet; needs people = takes effort (READ 3 or more on the 1–6 "
+    "READ scale, i.e. more than directions or a quick fact), long or varied conversations; monitor (watch) = "
+    "asked often enough to count but fits none of these yet: watch it next month."
 )
 
 
