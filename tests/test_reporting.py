@@ -611,3 +611,14 @@ def test_summary_names_the_topics_of_each_trend_under_their_own_count():
                            "status": ["rising", "rising", "rising", "fading"]})
     text = " ".join(reporting._summary_sentences("2025-12", kpis, {"rising": rising}))
     assert "Topics changing: 3 rising (“AI tools”, “Data help”, …); 1 fading (“Fines”)." in text, text
+
+
+def test_topics_table_lists_miscellaneous_last_so_the_rows_add_up():
+    history = pd.DataFrame({"topic_id": [0, 0, 1, -1, -1, 1, -1]})
+    in_month = pd.Series([True, True, False, True, False, True, False])
+    topics = pd.DataFrame({"topic_id": [0, 1], "label": ["Hours", "Printing"], "keywords": [["open"], ["print"]],
+                           "examples": [["when open?"], ["print?"]]})
+    out = reporting._topics_table(history, topics, in_month)
+    assert out["topic_label"].tolist() == ["Hours", "Printing", "Miscellaneous"]
+    assert out["n_questions"].sum() == in_month.sum() and out["n_history"].sum() == len(history)
+    assert out.iloc[-1]["topic_id"] == -1 and out.iloc[-1]["n_questions"] == 1

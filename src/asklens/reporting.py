@@ -2204,7 +2204,12 @@ def _topics_table(history: pd.DataFrame, topics: pd.DataFrame, in_month: Any) ->
         "keywords": t["keywords"] if "keywords" in t else [[] for _ in range(len(t))],
         "examples": t["examples"] if "examples" in t else [[] for _ in range(len(t))],
     })
-    return out.sort_values(["n_questions", "topic_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["n_questions", "topic_id"], ascending=[False, True], kind="stable")
+    if -1 in total.index:  # the questions no topic fits: listed last, so the rows add up to the month's total
+        misc = pd.DataFrame({"topic_id": [-1], "topic_label": ["Miscellaneous"], "n_questions": [int(now.get(-1, 0))],
+                             "n_history": [int(total[-1])], "keywords": [[]], "examples": [[]]})
+        out = pd.concat([out, misc], ignore_index=True)
+    return out.reset_index(drop=True)
 
 
 def _questions_table(this: pd.DataFrame) -> pd.DataFrame:
