@@ -47,22 +47,27 @@ def _score(predicted: set[str], expected: set[str]) -> tuple[float, float]:
     return (tp / len(predicted) if predicted else 0.0), (tp / len(expected) if expected else 1.0)
 
 
+def _figures(predicted, category: pd.Series, faq_gap: pd.Series, truth: dict) -> dict:
+    """Score the three planted sets; ``predicted(mask)`` turns a row mask into the set of true keys it predicts."""
+    kinds = {t["topic"]: t for t in truth["topics"]}
+    return {
+        "standardised": _score(predicted(category.isin(["automate", "write FAQ"])),
+                               {k for k, v in kinds.items() if v["kind"] == "standardised"}),
+        "needs_people": _score(predicted(category == "needs people"),
+                               {k for k, v in kinds.items() if v["kind"] == "needs_people"}),
+        "missing_faq": _score(predicted(faq_gap.astype(bool)), {k for k, v in kinds.items() if v["faq"] == "missing"}),
+    }
+
+
 def _check(rubric: pd.DataFrame, key_of: dict[int, str], truth: dict, *, min_score: float = 0.9) -> dict:
     """Map topic rows to truth keys and compare the three sets; return the figures."""
-    kinds = {t["topic"]: t for t in truth["topics"]}
     r = rubric.assign(key=rubric["topic_id"].map(key_of))
+
     # with fitted topics several may map to one key: a key is predicted when most of its questions are
     def predicted(mask: pd.Series) -> set[str]:
         share = r.assign(m=mask.astype(float) * r["n_questions"]).groupby("key")[["m", "n_questions"]].sum()
         return set(share.index[share["m"] / share["n_questions"] >= 0.5])
-    figures = {
-        "standardised": _score(predicted(r["category"].isin(["automate", "write FAQ"])),
-                               {k for k, v in kinds.items() if v["kind"] == "standardised"}),
-        "needs_people": _score(predicted(r["category"] == "needs people"),
-                               {k for k, v in kinds.items() if v["kind"] == "needs_people"}),
-        "missing_faq": _score(predicted(r["faq_gap"]), {k for k, v in kinds.items() if v["faq"] == "missing"}),
-    }
-    return figures
+    return _figures(predicted, r["category"], r["faq_gap"], truth)
 
 
 def _check_by_question(rubric: pd.DataFrame, questions: pd.DataFrame, truth: dict) -> dict:
@@ -72,22 +77,13 @@ def _check_by_question(rubric: pd.DataFrame, questions: pd.DataFrame, truth: dic
     topics of other true topics) still counts: its questions carry the flags of the topics
     they were put in. Reported beside the majority figures, not asserted against 0.9.
     """
-    kinds = {t["topic"]: t for t in truth["topics"]}
     r = rubric.set_index("topic_id")
     q = questions[questions["topic_id"].isin(r.index)]
-    category = q["topic_id"].map(r["category"])
 
     def predicted(mask: pd.Series) -> set[str]:
         share = mask.astype(float).groupby(q["true_topic"]).mean()
         return set(share.index[share >= 0.5])
-    return {
-        "standardised": _score(predicted(category.isin(["automate", "write FAQ"])),
-                               {k for k, v in kinds.items() if v["kind"] == "standardised"}),
-        "needs_people": _score(predicted(category == "needs people"),
-                               {k for k, v in kinds.items() if v["kind"] == "needs_people"}),
-        "missing_faq": _score(predicted(q["topic_id"].map(r["faq_gap"]).astype(bool)),
-                              {k for k, v in kinds.items() if v["faq"] == "missing"}),
-    }
+    return _figures(predicted, q["topic_id"].map(r["category"]), q["topic_id"].map(r["faq_gap"]), truth)
 
 
 @pytest.mark.slow
