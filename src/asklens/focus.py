@@ -25,6 +25,7 @@ whole text: when nothing but pleasantries is left, the original comes back.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -301,4 +302,11 @@ def focus_texts(texts: Iterable[str], *, max_sentences: int = 4) -> list[str]:
     >>> focus_texts(["hey there - can I renew online?", "Thanks!"])
     ['Can I renew online?', 'Thanks!']
     """
-    return [focus_text(t, max_sentences=max_sentences) for t in texts]
+    return [_focus_cached(t, max_sentences) if isinstance(t, str) else focus_text(t, max_sentences=max_sentences)
+            for t in texts]
+
+
+@functools.lru_cache(maxsize=65536)
+def _focus_cached(text: str, max_sentences: int) -> str:
+    """:func:`focus_text`, remembered: logs repeat questions, and a fit focuses its texts more than once."""
+    return focus_text(text, max_sentences=max_sentences)
