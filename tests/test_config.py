@@ -46,3 +46,53 @@ def test_bad_config_is_one_line_naming_the_file(tmp_path, text: str, match: str)
 def test_missing_config_file_says_how_to_make_one(tmp_path) -> None:
     with pytest.raises(ConfigError, match="asklens init"):
         load_config(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("[rubric]\nmin_volume = 'ten'\n", r"\[rubric\] min_volume must be an integer, got 'ten'"),
+        ("[rubric]\nmin_volume = 10.5\n", r"min_volume must be an integer"),
+        ("[rubric]\nmin_volume = -3\n", r"min_volume cannot be negative"),
+        ("[rubric]\nmin_coverage = 20\n", r"min_coverage is a share and must be between 0 and 1"),
+        ("[rubric]\nwindow_months = 0\n", r"window_months must be at least 1"),
+        ("[rubric]\ntrend_alpha = 5\n", r"trend_alpha is a share"),
+        ("[workspace]\ntimezone = 5\n", r"\[workspace\] timezone must be a string"),
+        ("[input]\nformat = 'libchatt'\n", r"unknown format 'libchatt' in \[input\] format"),
+        ("[input]\nencoding = 'latin-9x'\n", r"unknown encoding 'latin-9x'"),
+        ("[input]\ndelimiter = ';;'\n", r"delimiter must be one character"),
+        ("[input]\ndayfirst = 'yes'\n", r"dayfirst must be true or false"),
+        ("[input]\ncolumns = { text = 3 }\n", r"columns must be a table of strings"),
+        ("[privacy]\nid_patterns = '\\\\d+'\n", r"id_patterns must be a list"),
+        ("[costs]\nread_minutes = { 1 = 'x' }\n", r"read_minutes must be a table of numbers"),
+        ("[costs]\nread_minutes = { 7 = 3.0 }\n", r"READ codes 1 to 6"),
+        ("[topics]\nn_topics = 0\n", r"n_topics must be at least 1"),
+        ("[report]\nexecution_timeout = 'long'\n", r"execution_timeout must be an integer"),
+        ("[terms]\nterms = [{ name = 'Fall', start = '2025-13-01', end = '2025-12-01' }]\n",
+         r"term 1 \(Fall\) start must be an ISO date"),
+        ("[terms]\nterms = [{ name = 'Fall', start = '2025-12-01', end = '2025-08-01' }]\n", r"ends .* before it starts"),
+        ("[terms]\nterms = [{ name = 'Fall', begin = '2025-08-01', end = '2025-12-01' }]\n", r"unknown key 'begin'"),
+    ],
+)
+def test_wrong_types_and_ranges_are_one_line_naming_the_key(tmp_path, text: str, match: str) -> None:
+    # before: these were accepted and failed later, deep inside a report (exit 3) or never
+    path = tmp_path / "asklens.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=match) as info:
+        load_config(path)
+    msg = str(info.value)
+    assert str(path) in msg and "\n" not in msg and "fix:" in msg
+
+
+def test_good_values_pass_and_numbers_are_normalised(tmp_path) -> None:
+    path = tmp_path / "asklens.toml"
+    path.write_text(
+        "[rubric]\nmin_recurrence = 1\nhigh_effort_share = 1.01\n"  # an int for a float; above 1 switches a rule off
+        "[costs]\nread_minutes = { 1 = 2, 3 = 12.5 }\n"
+        "[input]\nformat = 'LibAnswers'\nencoding = 'cp1252'\ndelimiter = '\\t'\n"
+        "[terms]\nterms = [{ name = 'Fall 2025', start = 2025-08-25, end = '2025-12-12' }]\n",  # TOML dates too
+        encoding="utf-8")
+    cfg = load_config(path)
+    assert cfg.rubric.min_recurrence == 1.0 and isinstance(cfg.rubric.min_recurrence, float)
+    assert cfg.costs.read_minutes == {"1": 2.0, "3": 12.5}
+    assert cfg.input.delimiter == "\t"

@@ -17,7 +17,9 @@ import dataclasses
 import hashlib
 import json
 import tomllib
+import typing
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -59,7 +61,8 @@ class InputConfig:
     ``columns`` maps canonical names to the source file's columns for the generic
     reader, e.g. ``{"text": "utterance", "asked_at": "Date"}``. ``date_format`` is a
     strftime pattern, or empty to infer. ``dayfirst`` settles 03/04 ambiguity.
-    ``delimiter`` forces the CSV field delimiter (empty: sniffed from the header).
+    ``delimiter`` forces the CSV field delimiter: one character, or ``"tab"`` (empty: sniffed
+    from the header).
     ``default_date`` (ISO date, e.g. ``"2024-06-30"``) is used as ``asked_at`` for
     rows without a date, e.g. a log that has no date column at all; empty means
     such rows are dropped (and a log without a date column is an error).
@@ -269,7 +272,16 @@ class Config:
         return cfg
 
     def check(self) -> None:
-        """Raise :class:`ConfigError` for values that cannot work."""
+        """Raise :class:`ConfigError` for values that cannot work.
+
+        Every key must have its documented type (an integer where an integer is expected,
+        a share between 0 and 1, a count of at least 1...), so that a typo such as
+        ``min_volume = "ten"`` is one line naming the key instead of a failure deep in a
+        report.
+        """
+        for name in _SECTIONS:
+            _check_section(name, getattr(self, name), self.path)
+        _check_values(self)
         try:
             ZoneInfo(self.workspace.timezone)
         except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -280,9 +292,6 @@ class Config:
         if self.topics.backend not in {"tfidf", "semantic", "hybrid"}:
             raise ConfigError(f"unknown topics backend {self.topics.backend!r}", path=self.path,
                               fix="use 'tfidf', 'semantic' or 'hybrid' in [topics] backend")
-        if not 0 <= self.costs.deflection_rate <= 1:
-            raise ConfigError(f"deflection_rate must be between 0 and 1, got {self.costs.deflection_rate}",
-                              path=self.path)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the config as nested plain dicts (TOML-ready, ``None`` values dropped)."""
@@ -302,6 +311,204 @@ class Config:
         base = Path(self.path).parent if self.path else Path.cwd()
         p = Path(relative)
         return p if p.is_absolute() else base / p
+
+
+# ------------------------------------------------------------------ type and range checks
+
+_TYPE_WORDS = {int: "an integer", float: "a number", str: "a string (in quotes)", bool: "true or false"}
+
+
+def _type_word(hint: Any) -> str:
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return "a list, e.g. [\"a\", \"b\"]"
+    if origin is dict:
+        if typing.get_args(hint)[1] is float:
+            return "a table of numbers, e.g. { 1 = 2.0 }"
+        return "a table of strings, e.g. { text = \"Question\" }"
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if args:  # X | None
+        return _type_word(args[0])
+    return _TYPE_WORDS.get(hint, getattr(hint, "__name__", str(hint)))
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    if value is None:
+        return type(None) in typing.get_args(hint)
+    origin = typing.get_origin(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return isinstance(value, list) and all(_fits(v, item) for v in value)
+    if origin is dict:
+        key, item = typing.get_args(hint)
+        return isinstance(value, dict) and all(_fits(k, key) and _fits(v, item) for k, v in value.items())
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if args:
+        return any(_fits(value, a) for a in args)
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str)
+    return True  # e.g. the [terms] tables, checked apart
+
+
+def _check_section(name: str, section: Any, path: str | None) -> None:
+    hints = typing.get_type_hints(type(section))
+    for f in dataclasses.fields(section):
+        value = getattr(section, f.name)
+        hint = hints[f.name]
+        if name == "terms" and f.name == "terms":
+            continue  # checked in _check_terms (TOML dates are allowed there)
+        if not _fits(value, hint):
+            raise ConfigError(
+                f"[{name}] {f.name} must be {_type_word(hint)}, got {value!r}", path=path,
+                fix=f"write e.g. {f.name} = {_example(f)} in [{name}] of asklens.toml",
+            )
+        if hint is float and isinstance(value, int):
+            setattr(section, f.name, float(value))  # 1 and 1.0 mean the same threshold
+        elif typing.get_origin(hint) is dict and typing.get_args(hint)[1] is float:
+            setattr(section, f.name, {k: float(v) for k, v in value.items()})
+
+
+def _example(f: dataclasses.Field) -> str:
+    default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default  # type: ignore[misc]
+    if default is None:
+        return "10"
+    if isinstance(default, bool):
+        return "true" if default else "false"
+    if isinstance(default, str):
+        return json.dumps(default or "...")
+    if isinstance(default, dict):
+        return "{ " + ", ".join(f"{k} = {json.dumps(v)}" for k, v in list(default.items())[:2]) + " }" if default \
+            else '{ key = "value" }'
+    if isinstance(default, list):
+        return json.dumps(default)
+    return repr(default)
+
+
+# keys that are shares (0–1), share thresholds (a value just above 1 switches the rule off, but 2 or
+# more is a percentage written by mistake), counts (at least 1) or amounts (at least 0)
+_SHARES = {
+    "rubric": ("trend_alpha",),
+    "topics": ("max_misc_share",),
+    "costs": ("deflection_rate",),
+}
+_SHARE_THRESHOLDS = {
+    "rubric": ("min_recurrence", "max_effort_share", "high_effort_share", "min_coverage", "faq_claim_share",
+               "faq_answer_share", "stale_view_share"),
+}
+_AT_LEAST_ONE = {
+    "rubric": ("window_months", "trend_window_months", "stale_months"),
+    "topics": ("n_topics", "max_topics"),
+    "report": ("execution_timeout", "kernel_start_timeout"),
+}
+_AT_LEAST_ZERO = {
+    "rubric": ("min_volume", "long_duration_min", "many_messages", "min_signal_n", "findability_per_month",
+               "findability_view_ratio", "trend_min_ratio", "trend_min_count"),
+    "costs": ("default_minutes", "hourly_cost", "max_duration_min"),
+}
+
+
+def _check_values(cfg: "Config") -> None:
+    path = cfg.path
+    for section, keys in _SHARES.items():
+        for key in keys:
+            value = getattr(getattr(cfg, section), key)
+            if not 0 <= value <= 1:
+                raise ConfigError(f"[{section}] {key} is a share and must be between 0 and 1, got {value!r}",
+                                  path=path, fix=f"e.g. {key} = 0.5 (for 50%)")
+    for section, keys in _SHARE_THRESHOLDS.items():
+        for key in keys:
+            value = getattr(getattr(cfg, section), key)
+            if not 0 <= value < 2:
+                raise ConfigError(f"[{section}] {key} is a share and must be between 0 and 1, got {value!r}",
+                                  path=path, fix=f"e.g. {key} = 0.5 for 50% (a value just above 1, such as 1.01, "
+                                                 "switches the rule off)")
+    for section, keys in _AT_LEAST_ONE.items():
+        for key in keys:
+            value = getattr(getattr(cfg, section), key)
+            if value is not None and value < 1:
+                raise ConfigError(f"[{section}] {key} must be at least 1, got {value!r}", path=path,
+                                  fix=f"set a positive {key}, or remove the line for the default")
+    for section, keys in _AT_LEAST_ZERO.items():
+        for key in keys:
+            value = getattr(getattr(cfg, section), key)
+            if value < 0:
+                raise ConfigError(f"[{section}] {key} cannot be negative, got {value!r}", path=path,
+                                  fix=f"set {key} to 0 or more, or remove the line for the default")
+    for code, minutes in cfg.costs.read_minutes.items():
+        if code not in {"1", "2", "3", "4", "5", "6"} or minutes < 0:
+            raise ConfigError(f"[costs] read_minutes has {code} = {minutes!r}; its keys are the READ codes 1 to 6 "
+                              "and its values minutes (0 or more)", path=path,
+                              fix="e.g. read_minutes = { 1 = 2.0, 2 = 5.0, 3 = 12.0 }")
+    _check_input(cfg)
+
+
+def _check_input(cfg: "Config") -> None:
+    import codecs
+
+    inp, path = cfg.input, cfg.path
+    fmt = inp.format.strip().lower()
+    if fmt != "auto":
+        from asklens.readers import _ALIASES, FORMATS
+
+        if _ALIASES.get(fmt, fmt) not in FORMATS:
+            raise ConfigError(f"unknown format {inp.format!r} in [input] format", path=path,
+                              fix=f"use \"auto\" or one of {', '.join(FORMATS)}")
+    if inp.encoding:
+        try:
+            codecs.lookup(inp.encoding)
+        except LookupError:
+            raise ConfigError(f"unknown encoding {inp.encoding!r} in [input] encoding", path=path,
+                              fix="use e.g. \"utf-8\", \"cp1252\", \"latin-1\", \"utf-16\" or \"mac_roman\", "
+                                  "or remove the line to detect it") from None
+    named = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+    inp.delimiter = named.get(inp.delimiter.strip().lower(), inp.delimiter) if len(inp.delimiter) > 1 else inp.delimiter
+    if inp.delimiter and len(inp.delimiter) != 1:
+        raise ConfigError(f"[input] delimiter must be one character, got {inp.delimiter!r}", path=path,
+                          fix="e.g. delimiter = \";\" or delimiter = \"\\t\" for tabs")
+
+
+def _check_terms(cfg: "Config") -> None:
+    path = cfg.path
+    terms = cfg.terms.terms
+    fix = 'e.g. terms = [{ name = "Fall 2025", start = "2025-08-25", end = "2025-12-12" }]'
+    if not isinstance(terms, list):
+        raise ConfigError(f"[terms] terms must be a list of terms, got {terms!r}", path=path, fix=fix)
+    for i, term in enumerate(terms, start=1):
+        if not isinstance(term, dict):
+            raise ConfigError(f"[terms] term {i} must be a table {{ name, start, end }}, got {term!r}", path=path,
+                              fix=fix)
+        unknown = sorted(set(term) - {"name", "start", "end", "kind"})
+        missing = [k for k in ("name", "start", "end") if k not in term]
+        if unknown or missing:
+            what = f"unknown key {unknown[0]!r}" if unknown else f"no {missing[0]}"
+            raise ConfigError(f"[terms] term {i} ({term.get('name', '?')}) has {what}", path=path,
+                              fix="give each term name, start and end (and optionally kind)")
+        ends = {}
+        for key in ("start", "end"):
+            value = term[key]
+            if isinstance(value, datetime):
+                value = value.date()
+            if isinstance(value, str):
+                try:
+                    value = date.fromisoformat(value.strip())
+                except ValueError:
+                    value = None
+            if not isinstance(value, date):
+                raise ConfigError(f"[terms] term {i} ({term['name']}) {key} must be an ISO date, got {term[key]!r}",
+                                  path=path, fix=fix)
+            ends[key] = value
+        if ends["end"] < ends["start"]:
+            raise ConfigError(f"[terms] term {i} ({term['name']}) ends ({ends['end']}) before it starts "
+                              f"({ends['start']})", path=path, fix="swap start and end")
+        for key in ("name", "kind"):
+            if key in term and not isinstance(term[key], str):
+                raise ConfigError(f"[terms] term {i} {key} must be a string, got {term[key]!r}", path=path, fix=fix)
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -332,6 +539,10 @@ def load_config(path: str | Path | None = None) -> Config:
     except UnicodeDecodeError:
         raise ConfigError("not UTF-8 text", path=path, fix="save the config as UTF-8") from None
     try:
-        return Config.from_dict(data, path=str(path))
+        cfg = Config.from_dict(data, path=str(path))
     except TypeError as exc:
         raise ConfigError(str(exc), path=path) from None
+    # the academic calendar of a file is checked here, before a report starts; a Config built in
+    # Python is checked when asklens.trends.term_calendar reads it
+    _check_terms(cfg)
+    return cfg
