@@ -489,3 +489,30 @@ def test_sample_workspace_reads_without_double_counting():
     summary = result.summary()
     json.dumps(summary)  # JSON-ready
     assert summary["rows_kept"] == len(q)
+
+
+def test_config_may_be_a_dict_of_sections(tmp_path):
+    # an analyst in a notebook writes the mapping inline instead of building a Config
+    p = tmp_path / "log.csv"
+    p.write_text("utterance,intent\nWhere is the printer?,printing\nHow do I renew?,renew\n", encoding="utf-8")
+    q = read_questions(p, config={"input": {"format": "generic", "columns": {"text": "utterance", "tags": "intent"},
+                                            "default_date": "2024-06-30"}}, scrub=False)
+    assert q["text"].tolist() == ["Where is the printer?", "How do I renew?"]
+    assert q["tags"].tolist() == [["printing"], ["renew"]]
+    with pytest.raises(ConfigError, match="unknown section"):
+        read_questions(p, config={"inptu": {}})
+
+
+def test_unknown_format_quotes_the_value_given_and_where(tmp_path, fixtures):
+    # before: a typo'd [input] format was reported as "unknown format 'auto'" with no file named
+    bad = tmp_path / "asklens.toml"
+    bad.write_text("[input]\nformat = 'libchatt'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown format 'libchatt' in \[input\] format") as info:
+        read_questions(fixtures / "libchat.csv", config=bad)
+    assert str(bad) in str(info.value)
+    with pytest.raises(ConfigError, match=r"unknown format 'libchatt' —"):
+        read_questions(fixtures / "libchat.csv", format="libchatt")
+    c = Config()
+    c.input.format = "gimlett"  # set in Python after loading: still quoted, not 'auto'
+    with pytest.raises(ConfigError, match=r"unknown format 'gimlett' in \[input\] format"):
+        read_questions(fixtures / "libchat.csv", config=c)

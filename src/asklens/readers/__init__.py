@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -122,25 +122,32 @@ class ReadResult:
         }
 
 
-def _as_config(config: Config | str | PathLike[str] | None) -> Config:
+def _as_config(config: Config | Mapping[str, Any] | str | PathLike[str] | None) -> Config:
     if config is None:
         return Config()
     if isinstance(config, Config):
         return config
     if isinstance(config, (str, PathLike)):
         return load_config(config)
-    raise ConfigError(f"config must be a Config or a path to asklens.toml, got {type(config).__name__}")
+    if isinstance(config, Mapping):  # the sections of asklens.toml as dicts, e.g. {"input": {"columns": {...}}}
+        return Config.from_dict(dict(config))
+    raise ConfigError(f"config must be a Config, a dict of asklens.toml sections or a path to asklens.toml, "
+                      f"got {type(config).__name__}")
 
 
 def _resolve_format(format: str, cfg: Config) -> str:
-    fmt = (format or "auto").strip().lower()
-    if fmt == "auto":
-        fmt = (cfg.input.format or "auto").strip().lower()
-    fmt = _ALIASES.get(fmt, fmt)
+    given = format or "auto"
+    from_config = given.strip().lower() == "auto"
+    if from_config:
+        given = cfg.input.format or "auto"
+    fmt = _ALIASES.get(given.strip().lower(), given.strip().lower())
+    where = cfg.path if from_config else None
     if fmt == "faq":
-        raise ConfigError("'faq' is a FAQ base, not a question log", fix="read FAQ files with read_faq")
+        raise ConfigError("'faq' is a FAQ base, not a question log", path=where,
+                          fix="read FAQ files with read_faq (asklens report --faq PATH)")
     if fmt != "auto" and fmt not in _READERS:
-        raise ConfigError(f"unknown format {format!r}", fix=f"use auto or one of {', '.join(FORMATS)}")
+        raise ConfigError(f"unknown format {given!r}" + (" in [input] format" if from_config else ""),
+                          path=where, fix=f"use auto or one of {', '.join(FORMATS)}")
     return fmt
 
 
@@ -166,7 +173,7 @@ def load_questions(
     paths: PathArg,
     *,
     format: str = "auto",
-    config: Config | str | PathLike[str] | None = None,
+    config: Config | Mapping[str, Any] | str | PathLike[str] | None = None,
     scrub: bool = True,
 ) -> ReadResult:
     """Read one or more question-log exports into one canonical table, with a report.
@@ -182,8 +189,10 @@ def load_questions(
         ``"auto"`` detects each file's format from its header; or force one of
         ``libchat, refanalytics, tickets, libraryh3lp, gimlet, desktracker,
         generic`` for every file.
-    config : Config or path, optional
-        The workspace config: time zone (dates are localised to it), the generic
+    config : Config, dict or path, optional
+        The workspace config (a :class:`~asklens.config.Config`, the path of an
+        ``asklens.toml``, or its sections as a dict such as
+        ``{"input": {"format": "generic", "columns": {"text": "utterance"}}}``): time zone (dates are localised to it), the generic
         column mapping ``[input.columns]``, date format, encoding, delimiter,
         sheet, default date, and the privacy settings. Defaults apply when None.
     scrub : bool, default True
@@ -324,7 +333,7 @@ def read_questions(
     paths: PathArg,
     *,
     format: str = "auto",
-    config: Config | str | PathLike[str] | None = None,
+    config: Config | Mapping[str, Any] | str | PathLike[str] | None = None,
     scrub: bool = True,
 ) -> pd.DataFrame:
     """Read question-log exports into one canonical, validated, scrubbed table.
@@ -338,8 +347,8 @@ def read_questions(
         Export files or folders.
     format : str, default "auto"
         A format name, or ``"auto"`` to detect it from each file's header.
-    config : Config or path, optional
-        The workspace config.
+    config : Config, dict or path, optional
+        The workspace config (see :func:`load_questions`).
     scrub : bool, default True
         Mask personal data before returning.
 
