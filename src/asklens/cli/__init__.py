@@ -52,7 +52,11 @@ from asklens.cli import evaluate_cmd  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit status (0 ok, 2 bad input or config, 3 notebook failed)."""
+    """Run the CLI and return its exit status.
+
+    0 ok, 1 an internal error (a bug: one line, the traceback with ``--verbose``), 2 bad input,
+    config or an unwritable file, 3 the report notebook failed, 130 interrupted.
+    """
     try:
         # Without standalone mode, click returns a command's typer.Exit(n) status instead of raising it.
         status = app(args=argv, standalone_mode=False)
@@ -67,14 +71,35 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         typer.echo("asklens: interrupted", err=True)
         return 130
+    except OSError as exc:
+        # The file system said no (read-only or full disk, permissions, a file where a folder
+        # should be): a problem the user can fix, named in one line like any other.
+        where = exc.filename if exc.filename is not None else ""
+        what = exc.strerror or str(exc)
+        typer.echo(f"asklens: error: {where}: {what}" if where else f"asklens: error: {what}", err=True)
+        _traceback_if_verbose(argv)
+        return 2
     except Exception as exc:
         # Usage errors (unknown command, missing option value). Recent typer vendors click, so
         # recognise click's exceptions by their interface rather than by class.
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             return 2
-        raise
+        # A bug in asklens: still one line for a scheduler's log, the traceback on request.
+        text = " ".join(str(exc).split())[:300]
+        typer.echo(f"asklens: internal error: {type(exc).__name__}: {text} — please report it; rerun with "
+                   "--verbose for the traceback", err=True)
+        _traceback_if_verbose(argv)
+        return 1
     return status if isinstance(status, int) else 0
+
+
+def _traceback_if_verbose(argv: list[str] | None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if "--verbose" in args or "-v" in args:
+        import traceback
+
+        traceback.print_exc()
 
 
 def run() -> None:  # pragma: no cover - console entry point

@@ -17,8 +17,11 @@ def init(
     force: bool = typer.Option(False, "--force", help="Overwrite an existing asklens.toml."),
 ) -> None:
     """Create a workspace: asklens.toml, data/raw, data/processed, notebooks/, reports/, topics.toml."""
+    from asklens.errors import ConfigError
     from asklens.reporting import init_workspace
 
+    if directory.exists() and not directory.is_dir():
+        raise ConfigError("this is a file, not a folder", path=directory, fix="give the folder to create")
     cfg = init_workspace(directory, name=name, timezone=timezone, force=force)
     typer.echo(f"created the workspace {directory}")
     typer.echo(f"  settings: {cfg}")

@@ -77,6 +77,38 @@ def _interrupt_on_sigterm() -> None:
         pass
 
 
+def check_writable_folder(folder: Path) -> None:
+    """Raise :class:`ConfigError` unless ``folder`` is (or can be made) a folder this process may write.
+
+    Run before any input is read, so that a scheduled run with a read-only or mistyped
+    ``--out`` fails at once with one line instead of after minutes of work.
+    """
+    import os
+    import tempfile
+
+    from asklens.errors import ConfigError
+
+    folder = Path(folder)
+    fix = "pass --out a folder you can write to (or set [workspace] reports_dir), or fix its permissions"
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError("the reports folder is a file, not a folder", path=folder, fix=fix)
+    if folder.is_dir():
+        try:
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".asklens-write-check-"):
+                pass
+        except OSError as exc:
+            raise ConfigError(f"cannot write to the reports folder: {exc.strerror or exc}", path=folder,
+                              fix=fix) from None
+        return
+    parent = folder.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ConfigError(f"cannot create the reports folder: {parent} is a file", path=folder, fix=fix)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ConfigError(f"cannot create the reports folder: {parent} is not writable", path=folder, fix=fix)
+
+
 def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
 
@@ -100,7 +132,7 @@ def report(
 ) -> None:
     """Render monthly reports: report.html for managers, report.ipynb, tables, kpis, manifest.
 
-    Writes OUT/YYYY-MM/ for each month and OUT/index.html over all months. Exit status 0 on success, 2 on bad input or config, 3 when the report notebook fails.
+    Writes OUT/YYYY-MM/ for each month and OUT/index.html over all months. Exit status 0 on success, 2 on bad input, config or an unwritable --out, 3 when the report notebook fails, 130 when interrupted (Ctrl-C or SIGTERM); a failed run leaves the published reports untouched.
     """
     from asklens import reporting
     from asklens.config import load_config
@@ -117,6 +149,7 @@ def report(
         raise ConfigError("--from and --to go together", fix="e.g. --from 2025-01 --to 2025-06")
     cfg = load_config(config)
     out_dir = out if out is not None else cfg.resolve(cfg.workspace.reports_dir)
+    check_writable_folder(out_dir)
 
     if month:
         months = [reporting._check_month(month)]

@@ -1,0 +1,88 @@
+"""The ``asklens`` command line as a scheduler meets it: exit statuses, one-line errors, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from asklens.cli import main
+from asklens.errors import ConfigError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the ``asklens`` console script installed next to this Python."""
+    exe = Path(sys.executable).parent / "asklens"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "asklens"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "120"}
+    return subprocess.run([*cmd, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def one_line_error(res: subprocess.CompletedProcess, status: int = 2) -> str:
+    assert res.returncode == status, (res.returncode, res.stderr)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("asklens: error: "), res.stderr
+    assert "Traceback" not in res.stderr
+    return lines[0]
+
+
+@pytest.fixture()
+def small(tmp_path: Path) -> Path:
+    (tmp_path / "questions.csv").write_bytes((FIXTURES / "libchat.csv").read_bytes())
+    return tmp_path
+
+
+@pytest.mark.parametrize("out", ["questions.csv", "questions.csv/reports"])
+def test_report_into_a_file_fails_at_once_naming_the_folder(small, out):
+    # before: a traceback (exit 1) after the inputs had been read
+    res = run("report", "--questions", "questions.csv", "--month", "2025-01", "--out", out, cwd=small)
+    line = one_line_error(res)
+    assert out in line and "reports folder" in line and "--out" in line
+
+
+def test_unwritable_reports_folder_is_a_config_error(tmp_path, monkeypatch):
+    # root ignores permission bits, so the refusal of the file system is simulated
+    import tempfile
+
+    from asklens.cli.report_cmd import check_writable_folder
+
+    def refuse(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    with pytest.raises(ConfigError, match="cannot write to the reports folder: Read-only file system") as info:
+        check_writable_folder(tmp_path)
+    assert str(tmp_path) in str(info.value)
+    check_writable_folder(tmp_path / "new" / "deeper")  # a missing folder under a writable one is fine
+    assert not (tmp_path / "new").exists()  # and the check creates nothing
+
+
+def test_file_system_errors_are_one_line_exit_2(tmp_path):
+    # before: NotADirectoryError traceback from deep inside init_workspace
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    res = run("init", "afile/ws", cwd=tmp_path)
+    line = one_line_error(res)
+    assert "afile" in line
+    res = run("init", "afile", cwd=tmp_path)
+    assert "is a file, not a folder" in one_line_error(res)
+
+
+def test_internal_errors_are_one_line_exit_1_and_traceback_on_verbose(small, monkeypatch, capsys):
+    import asklens.readers
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something\nunexpected")
+
+    monkeypatch.setattr(asklens.readers, "load_questions", broken)
+    assert main(["inspect", str(small / "questions.csv")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == ("asklens: internal error: RuntimeError: something unexpected — please report it; "
+                           "rerun with --verbose for the traceback")
+    assert main(["--verbose", "inspect", str(small / "questions.csv")]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
