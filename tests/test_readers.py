@@ -516,3 +516,10 @@ def test_unknown_format_quotes_the_value_given_and_where(tmp_path, fixtures):
     c.input.format = "gimlett"  # set in Python after loading: still quoted, not 'auto'
     with pytest.raises(ConfigError, match=r"unknown format 'gimlett' in \[input\] format"):
         read_questions(fixtures / "libchat.csv", config=c)
+
+
+def test_a_faq_given_as_questions_says_how_to_give_it(fixtures):
+    # before: "read it as the FAQ base (read_faq)", a Python name for a command-line user
+    with pytest.raises(InputError, match=r"FAQ export, not a question log — fix: give it as the FAQ base: "
+                                         r"--faq faq\.json on the command line, asklens\.read_faq"):
+        read_questions(fixtures / "faq.json")

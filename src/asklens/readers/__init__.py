@@ -240,7 +240,8 @@ def load_questions(
             if fmt == "faq":
                 if explicit:
                     raise InputError("this is a FAQ export, not a question log", path=path,
-                                     fix="read it as the FAQ base (read_faq), not with the question logs")
+                                     fix=f"give it as the FAQ base: --faq {path.name} on the command line, "
+                                         f"asklens.read_faq(...) in Python")
                 # a FAQ base in a workspace folder: not a question log, skipped (and listed)
                 files.append({"path": str(path), "format": "faq (skipped)", "rows_read": 0, "rows_kept": 0,
                               "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
