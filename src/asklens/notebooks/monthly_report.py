@@ -25,7 +25,9 @@ output_dir: str = ""  # where tables/*.csv and kpis.json go ("" writes nothing)
 
 # %%
 from asklens import plotting, reporting
-
+import os
+if os.path.basename(os.getcwd()) == "notebooks" and "ASKLENS_REPORT" not in os.environ:
+    os.chdir("..")  # opened in JupyterLab, whose kernel starts in notebooks/: the paths above start one folder up
 reporting.setup_notebook()
 data = reporting.build_report_data(questions, faq=faq or None, month=month, config=config or None, seed=seed)
 data.header()
