@@ -86,3 +86,19 @@ def test_internal_errors_are_one_line_exit_1_and_traceback_on_verbose(small, mon
     assert main(["--verbose", "inspect", str(small / "questions.csv")]) == 1
     assert "Traceback" in capsys.readouterr().err
 
+
+
+@pytest.mark.parametrize("command", ["report", "inspect", "evaluate", "init"])
+def test_help_shows_what_to_type(tmp_path, command):
+    # before: flags read "--all <bool>" (as if a value were needed) and the usage "asklens report [OPTIONS] []..."
+    res = run(command, "--help", cwd=tmp_path)
+    assert res.returncode == 0
+    lines = res.stdout.splitlines()
+    usage = next(line for line in lines if "Usage:" in line)
+    assert "[]" not in usage and "{paths}" not in usage and "{path}" not in usage
+    for line in lines:
+        if any(flag in line for flag in ("--all", "--quiet", "--json", "--force", "--scrub")):
+            assert "<bool>" not in line, line
+    if command == "report":
+        assert any("--month" in line and "YYYY-MM" in line for line in lines)
+        assert "130" in res.stdout  # the exit statuses a scheduler sees

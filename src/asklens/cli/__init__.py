@@ -33,8 +33,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to standard error."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, metavar="", help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", metavar="", help="Log progress details to standard error."),
 ) -> None:
     """asklens: read question logs, find topics, decide what to automate, render reports."""
     logging.basicConfig(

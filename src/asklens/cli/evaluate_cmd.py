@@ -34,21 +34,21 @@ def _read_table(path: Path):
 
 @app.command("evaluate")
 def evaluate(
-    path: Path = typer.Argument(..., help="A labelled table: CSV, TSV, Excel, Parquet or JSON Lines.",
+    path: Path = typer.Argument(..., metavar="FILE", help="A labelled table: CSV, TSV, Excel, Parquet or JSON Lines.",
                                 show_default=False),
-    text_col: str = typer.Option(..., "--text-col", help="The column holding the question text."),
-    label_col: str = typer.Option(..., "--label-col", help="The column holding the true topic or intent."),
-    backend: str = typer.Option("tfidf", "--backend", "-b", help="Vectorizer: tfidf (no model), semantic or hybrid."),
-    model: str | None = typer.Option(None, "--model", "-m",
+    text_col: str = typer.Option(..., "--text-col", metavar="COLUMN", help="The column holding the question text."),
+    label_col: str = typer.Option(..., "--label-col", metavar="COLUMN", help="The column holding the true topic or intent."),
+    backend: str = typer.Option("tfidf", "--backend", "-b", metavar="NAME", help="Vectorizer: tfidf (no model), semantic or hybrid."),
+    model: str | None = typer.Option(None, "--model", "-m", metavar="NAME",
                                      help="Sentence model name or local folder (semantic backends; default: "
                                           "the packaged all-MiniLM-L6-v2)."),
-    n_topics: int | None = typer.Option(None, "--n-topics", "-k", min=1,
+    n_topics: int | None = typer.Option(None, "--n-topics", "-k", min=1, metavar="N",
                                         help="Force this many topics (default: found from the data)."),
-    random_state: int = typer.Option(0, "--random-state", help="Seed of every random step."),
-    scrub: bool = typer.Option(True, "--scrub/--no-scrub",
+    random_state: int = typer.Option(0, "--random-state", metavar="N", help="Seed of every random step."),
+    scrub: bool = typer.Option(True, "--scrub/--no-scrub", metavar="",
                                help="Mask personal data before vectorizing (on by default; turn off only for "
                                     "public data sets)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print the scores as JSON."),
 ) -> None:
     """Fit topics on labelled questions and print NMI, ARI, accuracy, topic count, miscellaneous share and seconds.
 

@@ -11,10 +11,10 @@ from asklens.cli import app
 
 @app.command("init")
 def init(
-    directory: Path = typer.Argument(..., help="The workspace folder to create."),
-    name: str = typer.Option("My library", "--name", help="The library's name, shown on reports."),
-    timezone: str = typer.Option("UTC", "--timezone", help="The library's time zone, e.g. America/New_York."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing asklens.toml."),
+    directory: Path = typer.Argument(..., metavar="DIR", help="The workspace folder to create."),
+    name: str = typer.Option("My library", "--name", metavar="TEXT", help="The library's name, shown on reports."),
+    timezone: str = typer.Option("UTC", "--timezone", metavar="ZONE", help="The library's time zone, e.g. America/New_York."),
+    force: bool = typer.Option(False, "--force", metavar="", help="Overwrite an existing asklens.toml."),
 ) -> None:
     """Create a workspace: asklens.toml, data/raw, data/processed, notebooks/, reports/, topics.toml."""
     from asklens.errors import ConfigError

@@ -27,17 +27,17 @@ def find_config(paths: list[Path]) -> Path | None:
 
 @app.command("inspect")
 def inspect(
-    paths: list[Path] = typer.Argument(..., help="Export files (CSV, TSV, XLSX, JSON, JSON Lines) or folders.",
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Export files (CSV, TSV, XLSX, JSON, JSON Lines) or folders.",
                                        show_default=False),
-    format: str = typer.Option("auto", "--format", "-f",
+    format: str = typer.Option("auto", "--format", "-f", metavar="NAME",
                                help="Force a format: libchat, refanalytics, tickets, libraryh3lp, gimlet, "
                                     "desktracker or generic (default: detect from each header)."),
-    config: Path | None = typer.Option(None, "--config", "-c",
+    config: Path | None = typer.Option(None, "--config", "-c", metavar="FILE",
                                        help="The workspace config (default: asklens.toml here, or next to/above "
                                             "the first file)."),
-    sheet: str | None = typer.Option(None, "--sheet", help="The Excel sheet to read, when a workbook has several."),
-    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable JSON report instead."),
-    show: int = typer.Option(5, "--show-dropped", min=0, help="How many dropped rows to list per reason."),
+    sheet: str | None = typer.Option(None, "--sheet", metavar="NAME", help="The Excel sheet to read, when a workbook has several."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print a machine-readable JSON report instead."),
+    show: int = typer.Option(5, "--show-dropped", min=0, metavar="N", help="How many dropped rows to list per reason."),
 ) -> None:
     """Describe question-log files: format, rows, dates, columns, dropped rows and redactions.
 
