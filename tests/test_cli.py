@@ -102,3 +102,19 @@ def test_help_shows_what_to_type(tmp_path, command):
     if command == "report":
         assert any("--month" in line and "YYYY-MM" in line for line in lines)
         assert "130" in res.stdout  # the exit statuses a scheduler sees
+
+
+@pytest.mark.parametrize("encoding, sep", [("cp1252", ","), ("utf-16", ","), ("utf-8", ";")])
+def test_evaluate_reads_what_the_readers_read(tmp_path, encoding, sep):
+    # before: "cannot read the file: 'utf-8' codec can't decode byte..." for a Windows or Excel export
+    rows = [("How do I renew a book?", "renew"), ("Can I renew my books online?", "renew"),
+            ("Where can I print in colour?", "print"), ("How much does printing cost?", "print"),
+            ("Is the café open on Sunday?", "hours"), ("When does the library close?", "hours")] * 3
+    text = f"utterance{sep}intent\n" + "".join(f"{t}{sep}{lab}\n" for t, lab in rows)
+    (tmp_path / "labelled.csv").write_bytes(text.encode(encoding))
+    res = run("evaluate", "labelled.csv", "--text-col", "utterance", "--label-col", "intent", "--json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    import json
+
+    scores = json.loads(res.stdout)
+    assert scores["n_questions"] == 18 and scores["n_labels"] == 3

@@ -10,26 +10,23 @@ from asklens.cli import app
 
 
 def _read_table(path: Path):
-    """Read a CSV/TSV/Excel/Parquet/JSON Lines file into a DataFrame (strings kept as text)."""
+    """Read a CSV/TSV/Excel/JSON/JSON Lines file (any encoding or delimiter, as the readers do) or Parquet."""
     import pandas as pd
 
     from asklens.errors import InputError
+    from asklens.readers._table import load_table
 
     if not path.is_file():
         raise InputError("no such file", path=path, fix="give the path of a CSV, Excel or Parquet file")
-    suffix = path.suffix.lower()
-    try:
-        if suffix in {".xlsx", ".xlsm", ".xls"}:
-            return pd.read_excel(path, dtype=str)
-        if suffix == ".parquet":
+    if path.suffix.lower() == ".parquet":
+        try:
             return pd.read_parquet(path)
-        if suffix in {".jsonl", ".ndjson"}:
-            return pd.read_json(path, lines=True, dtype=False)
-        sep = "\t" if suffix in {".tsv", ".tab"} else ","
-        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"cannot read the file: {exc}", path=path,
-                         fix="save it as UTF-8 CSV, Excel or Parquet") from None
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read the Parquet file: {exc}", path=path,
+                             fix="write it again, or save it as CSV or Excel") from None
+    # the question-log readers' loader: detects UTF-8/UTF-16/cp1252/mac_roman, BOMs, the delimiter,
+    # Excel and JSON, and says what is wrong in one line
+    return load_table(path).frame
 
 
 @app.command("evaluate")
