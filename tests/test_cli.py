@@ -118,3 +118,23 @@ def test_evaluate_reads_what_the_readers_read(tmp_path, encoding, sep):
 
     scores = json.loads(res.stdout)
     assert scores["n_questions"] == 18 and scores["n_labels"] == 3
+
+
+@pytest.mark.slow  # renders a (tiny) report: about 8 s
+def test_report_finds_the_workspace_config_next_to_the_logs_as_inspect_does(tmp_path):
+    # before: inspect used ws/asklens.toml but report silently used the defaults (UTC, the packaged
+    # notebook, ./reports), so the two commands described different libraries
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    report_fixtures = FIXTURES / "report"
+    (ws / "tiny_report.py").write_bytes((report_fixtures / "tiny_report.py").read_bytes())
+    (ws / "questions.csv").write_bytes((report_fixtures / "tiny_questions.csv").read_bytes())
+    (ws / "asklens.toml").write_text('[workspace]\ntimezone = "America/New_York"\n\n'
+                                     '[report]\nnotebook = "tiny_report.py"\n', encoding="utf-8")
+    elsewhere = tmp_path / "cron"
+    elsewhere.mkdir()
+    res = run("report", "--questions", "../ws/questions.csv", "--month", "2025-12", cwd=elsewhere)
+    assert res.returncode == 0, res.stderr
+    assert f"config {ws / 'asklens.toml'}" in res.stderr
+    assert (ws / "reports" / "2025-12" / "report.html").is_file()
+    assert not (elsewhere / "reports").exists()

@@ -126,7 +126,9 @@ def report(
     to: str | None = typer.Option(None, "--to", metavar="YYYY-MM", help="Last month of a range, YYYY-MM (with --from)."),
     all_: bool = typer.Option(False, "--all", metavar="", help="Every month that has questions and no report yet."),
     out: Path | None = typer.Option(None, "--out", metavar="DIR", help="Reports folder (default: reports_dir from the config's workspace section)."),
-    config: Path | None = typer.Option(None, "--config", metavar="FILE", help="Workspace config (default ./asklens.toml)."),
+    config: Path | None = typer.Option(None, "--config", metavar="FILE",
+                                       help="Workspace config (default: asklens.toml here, or next to/above the "
+                                            "first question log, as for inspect)."),
     seed: int = typer.Option(0, "--seed", metavar="N", help="Random seed; same inputs and seed give the same report."),
     quiet: bool = typer.Option(False, "--quiet", metavar="", help="Print nothing but errors."),
 ) -> None:
@@ -147,6 +149,10 @@ def report(
                           fix="e.g. --month 2025-12")
     if (from_ or to) and not (from_ and to):
         raise ConfigError("--from and --to go together", fix="e.g. --from 2025-01 --to 2025-06")
+    if config is None:  # as inspect does: asklens.toml here, or next to (or above) the first log
+        from asklens.cli.inspect_cmd import find_config
+
+        config = find_config([Path(p) for p in paths])
     cfg = load_config(config)
     out_dir = out if out is not None else cfg.resolve(cfg.workspace.reports_dir)
     check_writable_folder(out_dir)
@@ -163,6 +169,8 @@ def report(
                 typer.echo(f"nothing to do: every month with questions has a report in {out_dir}")
             return
 
+    if not quiet:
+        typer.echo(f"asklens report: config {cfg.path or '(none: the defaults)'}, reports in {out_dir}", err=True)
     _interrupt_on_sigterm()  # a scheduler's kill runs the same clean-up as Ctrl-C (no partial folder)
     try:
         with _Progress(quiet=quiet, tty=sys.stderr.isatty()) as progress:
