@@ -523,3 +523,23 @@ def test_a_faq_given_as_questions_says_how_to_give_it(fixtures):
     with pytest.raises(InputError, match=r"FAQ export, not a question log — fix: give it as the FAQ base: "
                                          r"--faq faq\.json on the command line, asklens\.read_faq"):
         read_questions(fixtures / "faq.json")
+
+
+def test_paths_may_be_glob_patterns_as_in_the_notebooks(tmp_path, fixtures):
+    # before: load_questions("data/sample/questions/*.csv") said "file not found", though the notebooks'
+    # parameters and the command line take globs
+    for year in ("2024", "2025"):
+        (tmp_path / f"libchat_{year}.csv").write_bytes((fixtures / "libchat.csv").read_bytes())
+    (tmp_path / "notes.txt").write_text("not a log", encoding="utf-8")
+    result = load_questions(str(tmp_path / "libchat_*.csv"), scrub=False)
+    assert [Path(p).name for p in result.files["path"]] == ["libchat_2024.csv", "libchat_2025.csv"]
+    assert len(result.questions) == len(read_questions(fixtures / "libchat.csv", scrub=False))  # same ids once
+    with pytest.raises(InputError, match="no file matches this pattern"):
+        load_questions(str(tmp_path / "tickets_*.csv"))
+
+
+@pytest.mark.parametrize("bad", [123, None, [3.5]])
+def test_paths_of_the_wrong_type_are_an_input_error(bad):
+    # before: TypeError: 'int' object is not iterable
+    with pytest.raises(InputError, match="expected a path"):
+        load_questions(bad)

@@ -181,7 +181,8 @@ def load_questions(
     Parameters
     ----------
     paths : path or list of paths
-        Export files (CSV, TSV, XLSX, JSON, JSON Lines) or folders holding them.
+        Export files (CSV, TSV, XLSX, JSON, JSON Lines), folders holding them, or glob
+        patterns such as ``"data/raw/*.csv"``.
         Files are read in the order given (folders sorted by name, not
         recursively; a FAQ export found in a folder is skipped and listed in
         ``.files`` as ``"faq (skipped)"``).
@@ -345,7 +346,7 @@ def read_questions(
     Parameters
     ----------
     paths : path or list of paths
-        Export files or folders.
+        Export files, folders or glob patterns (see :func:`load_questions`).
     format : str, default "auto"
         A format name, or ``"auto"`` to detect it from each file's header.
     config : Config, dict or path, optional

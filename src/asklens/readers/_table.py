@@ -8,10 +8,13 @@ Excel sheets) becomes one :class:`~asklens.errors.InputError` line.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
+import os
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -562,9 +565,22 @@ def expand_paths(paths, *, with_origin: bool = False) -> list:
     """
     if isinstance(paths, (str, Path)) or hasattr(paths, "__fspath__"):
         paths = [paths]
+    if not isinstance(paths, Iterable) or isinstance(paths, (bytes, dict)):
+        raise InputError(f"expected a path, a glob pattern or a list of them, got {type(paths).__name__}",
+                         fix='e.g. "data/raw", "data/raw/*.csv" or ["2024.csv", "2025.csv"]')
     out: list[tuple[Path, bool]] = []
     for p in paths:
-        p = Path(p)
+        if not isinstance(p, (str, Path)) and not hasattr(p, "__fspath__"):
+            raise InputError(f"expected a path, got {type(p).__name__} {p!r}",
+                             fix='e.g. "data/raw", "data/raw/*.csv" or ["2024.csv", "2025.csv"]')
+        text = os.fspath(p)
+        if not Path(text).exists() and any(ch in text for ch in "*?["):  # a glob, as on the command line
+            matches = sorted(glob.glob(text))
+            if not matches:
+                raise InputError("no file matches this pattern", path=text, fix="check the path and the pattern")
+            out.extend((Path(m), True) for m in matches if Path(m).is_file())
+            continue
+        p = Path(text)
         if p.is_dir():
             files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
                            and not f.name.startswith((".", "~$")))
