@@ -138,3 +138,21 @@ def test_report_finds_the_workspace_config_next_to_the_logs_as_inspect_does(tmp_
     assert f"config {ws / 'asklens.toml'}" in res.stderr
     assert (ws / "reports" / "2025-12" / "report.html").is_file()
     assert not (elsewhere / "reports").exists()
+
+
+@pytest.mark.parametrize("faq, expected", [("", None), ("  ", None), ("faq.json", "faq.json")])
+def test_an_empty_faq_option_means_no_faq(small, monkeypatch, faq, expected):
+    # before: --faq "$FAQ" with an empty variable failed with ".: FAQ file not found"
+    from asklens import reporting
+
+    seen = {}
+
+    def fake_render(paths, *, faq, **kwargs):
+        seen["faq"] = faq
+        return []
+
+    monkeypatch.setattr(reporting, "render_reports", fake_render)
+    monkeypatch.chdir(small)
+    assert main(["report", "--questions", "questions.csv", "--month", "2025-01", "--faq", faq, "--quiet",
+                 "--out", str(small / "reports")]) == 0
+    assert seen["faq"] == (None if expected is None else Path(expected))

@@ -356,6 +356,7 @@ def test_multisheet_workbook_needs_a_sheet(fixtures):
     with pytest.raises(InputError, match="2 sheets") as err:
         raw(fixtures / "broken_multisheet.xlsx")
     assert "sheet" in err.value.fix
+    assert "asklens.toml" in err.value.fix and "(or pass --sheet)" not in err.value.fix  # report has no --sheet
     q = raw(fixtures / "broken_multisheet.xlsx", config=cfg(sheet="2024")).questions
     assert q["question_id"].tolist() == ["generic:q3"]
     with pytest.raises(InputError, match="no sheet 'x'"):

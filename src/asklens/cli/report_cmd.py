@@ -120,7 +120,8 @@ def report(
         help="Question logs (files or quoted globs); several may follow one --questions.",
     ),
     more: list[str] = typer.Argument(None, hidden=True, metavar="PATH"),
-    faq: Path | None = typer.Option(None, "--faq", metavar="FILE", help="The FAQ base (LibAnswers JSON, CSV…)."),
+    faq: str | None = typer.Option(None, "--faq", metavar="FILE",
+                                   help="The FAQ base (LibAnswers JSON, CSV…); empty for none."),
     month: str | None = typer.Option(None, "--month", metavar="YYYY-MM", help="The month to report on, YYYY-MM."),
     from_: str | None = typer.Option(None, "--from", metavar="YYYY-MM", help="First month of a range, YYYY-MM (with --to)."),
     to: str | None = typer.Option(None, "--to", metavar="YYYY-MM", help="Last month of a range, YYYY-MM (with --from)."),
@@ -140,6 +141,7 @@ def report(
     from asklens.config import load_config
     from asklens.errors import ConfigError, InputError
 
+    faq_path = Path(faq) if faq and faq.strip() else None  # --faq "$FAQ" with an empty variable: no FAQ
     paths = list(questions or []) + list(more or [])
     if not paths:
         raise InputError("no question log given", fix="pass one or more files with --questions PATH...")
@@ -175,7 +177,7 @@ def report(
     try:
         with _Progress(quiet=quiet, tty=sys.stderr.isatty()) as progress:
             results = reporting.render_reports(
-                paths, months=months, faq=faq, out_dir=out_dir, config=cfg, seed=seed,
+                paths, months=months, faq=faq_path, out_dir=out_dir, config=cfg, seed=seed,
                 progress=progress, progress_month=progress.start_month,
             )
     except KeyboardInterrupt:

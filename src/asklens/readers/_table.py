@@ -374,7 +374,8 @@ def _read_excel(path: Path, data: bytes, *, sheet: str) -> RawTable:
                 raise InputError(
                     f"the workbook has {len(used)} sheets with data ({', '.join(repr(n) for n in used[:6])}) "
                     "and asklens does not know which one holds the log",
-                    path=path, fix=f"set [input] sheet = {used[0]!r} (or pass --sheet), or keep one sheet",
+                    path=path, fix=f"set [input] sheet = {used[0]!r} in asklens.toml (asklens inspect also takes "
+                        f"--sheet), or keep one sheet",
                 )
             chosen = used[0] if used else names[0]
         rows = list(book[chosen].iter_rows(values_only=True))
