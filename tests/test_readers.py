@@ -544,3 +544,29 @@ def test_paths_of_the_wrong_type_are_an_input_error(bad):
     # before: TypeError: 'int' object is not iterable
     with pytest.raises(InputError, match="expected a path"):
         load_questions(bad)
+
+
+def test_a_day_first_column_is_read_day_first_throughout(tmp_path):
+    # before: "03/04/2025" became 4 March while "13/04/2025" in the same column became 13 April,
+    # so a European export silently spread its questions over the wrong months
+    p = tmp_path / "dmy.csv"
+    p.write_text("date,question\n03/04/2025 10:00,How do I renew?\n13/04/2025 11:00,Where is the printer?\n"
+                 "05/06/2025,Opening hours?\n", encoding="utf-8")
+    got = raw(p).questions["asked_at"].dt.strftime("%Y-%m-%d").tolist()
+    assert got == ["2025-04-03", "2025-04-13", "2025-06-05"]
+    chat = tmp_path / "libchat_uk.csv"
+    chat.write_text("Chat ID,Timestamp,Initial Question\n1,02/03/2025 09:00,How do I renew?\n"
+                    "2,25/03/2025 09:00,Where is the printer?\n", encoding="utf-8")
+    got = raw(chat).questions["asked_at"].dt.strftime("%Y-%m-%d").tolist()
+    assert got == ["2025-03-02", "2025-03-25"]
+
+
+def test_month_first_and_ambiguous_columns_stay_month_first(tmp_path):
+    p = tmp_path / "mdy.csv"
+    p.write_text("date,question\n03/04/2025 10:00,How do I renew?\n04/13/2025 11:00,Where is the printer?\n",
+                 encoding="utf-8")
+    assert raw(p).questions["asked_at"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-04", "2025-04-13"]
+    p.write_text("date,question\n03/04/2025 10:00,How do I renew?\n", encoding="utf-8")
+    assert raw(p).questions["asked_at"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-04"]
+    # the config still decides when it says so
+    assert raw(p, config=cfg(dayfirst=True)).questions["asked_at"].dt.strftime("%Y-%m-%d").tolist() == ["2025-04-03"]

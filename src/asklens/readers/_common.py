@@ -211,6 +211,11 @@ def parse_dates(
     todo = s.notna()
     if not todo.any():
         return out
+    if not date_format and not dayfirst and _proves_dayfirst(s[todo]):
+        # one column, one order: "13/04/2025" shows the file is day-first, so "03/04/2025" in the same
+        # column is 3 April, not 4 March (each value on its own would be read month-first)
+        dayfirst = True
+        formats = [f for f in formats if not f.startswith(("%m/%d", "%m-%d", "%m.%d"))]
     if date_format and strict:
         candidates = [date_format]
     elif date_format:
@@ -246,6 +251,20 @@ def parse_dates(
     if bad.any():
         out[bad] = pd.NaT
     return out
+
+
+_SLASH_DATE_RE = r"^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:\D|$)"
+
+
+def _proves_dayfirst(values: pd.Series) -> bool:
+    """Return True when some ``a/b/yyyy`` date has a day above 12 first and none has one second."""
+    heads = pd.Series(values.str.slice(0, 11).dropna().unique(), dtype="string")  # the date part, once each
+    parts = heads.str.extract(_SLASH_DATE_RE)
+    if parts.empty or parts[0].isna().all():
+        return False
+    first = pd.to_numeric(parts[0], errors="coerce")
+    second = pd.to_numeric(parts[1], errors="coerce")
+    return bool((first > 12).any() and not (second > 12).any())
 
 
 def _to_datetime(values: pd.Series, tz: str, *, format: str, dayfirst: bool) -> pd.Series:
