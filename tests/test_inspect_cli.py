@@ -103,3 +103,15 @@ def test_sheet_option_picks_a_sheet(fixtures, tmp_path):
 def test_inspect_help():
     res = run("inspect", "--help")
     assert res.returncode == 0 and "--format" in res.stdout and "--json" in res.stdout
+
+
+def test_inspect_says_how_ambiguous_dates_were_read(tmp_path):
+    # before: "03/04/2025" was silently read as 4 March; a European library had no hint to set dayfirst
+    p = tmp_path / "log.csv"
+    p.write_text("date,question\n03/04/2025 10:00,How do I renew?\n05/06/2025 09:00,Opening hours?\n",
+                 encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "asklens", "inspect", str(p)], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert "note:    dates such as '03/04/2025' could be day or month first and were read month first (US); " \
+           "set [input] dayfirst = true" in res.stdout

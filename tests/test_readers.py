@@ -570,3 +570,21 @@ def test_month_first_and_ambiguous_columns_stay_month_first(tmp_path):
     assert raw(p).questions["asked_at"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-04"]
     # the config still decides when it says so
     assert raw(p, config=cfg(dayfirst=True)).questions["asked_at"].dt.strftime("%Y-%m-%d").tolist() == ["2025-04-03"]
+
+
+def test_the_files_table_notes_how_day_and_month_were_told_apart(tmp_path):
+    p = tmp_path / "log.csv"
+    cases = {
+        "03/04/2025 10:00\n13/04/2025 11:00\n": "dates read day first, as '13/04/2025' shows",
+        "03/04/2025 10:00\n05/06/2025 11:00\n": "could be day or month first and were read month first",
+        "13/04/2025 10:00\n04/13/2025 11:00\n": "mix day-first and month-first",
+    }
+    for dates, note in cases.items():
+        lines = "".join(f"{d},Question {i}\n" for i, d in enumerate(dates.split("\n")[:2]))
+        p.write_text("date,question\n" + lines, encoding="utf-8")
+        [notes] = raw(p).files["notes"].tolist()
+        assert len(notes) == 1 and note in notes[0], notes
+    p.write_text("date,question\n2025-04-03 10:00,Question\n", encoding="utf-8")
+    assert raw(p).files["notes"].tolist() == [[]]
+    p.write_text("date,question\n03/04/2025 10:00,Question\n", encoding="utf-8")
+    assert raw(p, config=cfg(date_format="%d/%m/%Y %H:%M")).files["notes"].tolist() == [[]]  # the config decided

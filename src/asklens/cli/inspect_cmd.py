@@ -74,6 +74,8 @@ def inspect(
         cols = rec.get("columns") or {}
         if cols:
             echo("  columns: " + "; ".join(f"{k} <- {v}" for k, v in cols.items()))
+        for note in rec.get("notes") or []:
+            echo(f"  note:    {note}")
     echo("")
     total_read = summary["rows_read"]
     echo(f"total: {total_read:,} rows read, {summary['rows_kept']:,} questions kept")

@@ -77,8 +77,9 @@ class ReadResult:
         The canonical, validated (and, by default, scrubbed) question log.
     files : pandas.DataFrame
         One row per file: ``path, format, rows_read, rows_kept, encoding,
-        delimiter, sheet, columns`` (``columns`` maps canonical names to the
-        file's columns).
+        delimiter, sheet, columns, notes`` (``columns`` maps canonical names to the
+        file's columns; ``notes`` says how the reader settled doubts, e.g. the
+        order of day and month in the dates).
     dropped : pandas.DataFrame
         One row per row not kept: ``path, row`` (1-based, header = row 1),
         ``reason`` (e.g. ``"duplicate id libchat:12 (first on row 3)"``) and
@@ -246,7 +247,7 @@ def load_questions(
                 # a FAQ base in a workspace folder: not a question log, skipped (and listed)
                 files.append({"path": str(path), "format": "faq (skipped)", "rows_read": 0, "rows_kept": 0,
                               "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
-                              "columns": {}})
+                              "columns": {}, "notes": []})
                 continue
         parsed = _READERS[fmt].read(table, Context(config=cfg, reader=fmt))
         frames.append(parsed.frame)
@@ -254,7 +255,7 @@ def load_questions(
         files.append({
             "path": str(path), "format": fmt, "rows_read": parsed.rows_read, "rows_kept": 0,
             "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
-            "columns": dict(parsed.mapping),
+            "columns": dict(parsed.mapping), "notes": list(parsed.notes),
         })
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if len(frame):
@@ -284,7 +285,7 @@ def load_questions(
     if len(questions):
         date_range = (questions["asked_at"].min(), questions["asked_at"].max())
     files_df = pd.DataFrame(files, columns=["path", "format", "rows_read", "rows_kept", "encoding", "delimiter",
-                                            "sheet", "columns"])
+                                            "sheet", "columns", "notes"])
     return ReadResult(questions=questions, files=files_df, dropped=drops, redactions=redactions,
                       date_range=date_range)
 

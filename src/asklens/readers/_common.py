@@ -211,7 +211,7 @@ def parse_dates(
     todo = s.notna()
     if not todo.any():
         return out
-    if not date_format and not dayfirst and _proves_dayfirst(s[todo]):
+    if not date_format and not dayfirst and date_order(s[todo])[0] == "dayfirst":
         # one column, one order: "13/04/2025" shows the file is day-first, so "03/04/2025" in the same
         # column is 3 April, not 4 March (each value on its own would be read month-first)
         dayfirst = True
@@ -256,15 +256,32 @@ def parse_dates(
 _SLASH_DATE_RE = r"^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:\D|$)"
 
 
-def _proves_dayfirst(values: pd.Series) -> bool:
-    """Return True when some ``a/b/yyyy`` date has a day above 12 first and none has one second."""
-    heads = pd.Series(values.str.slice(0, 11).dropna().unique(), dtype="string")  # the date part, once each
+def date_order(values: pd.Series) -> tuple[str | None, str]:
+    """Say in which order the ``a/b/yyyy`` dates of a column are written, with an example.
+
+    Returns ``("dayfirst", example)`` when some date has a day above 12 first and none
+    has one second, ``("monthfirst", example)`` for the converse, ``("mixed", example)``
+    when both occur, ``("ambiguous", example)`` when every such date could be read either
+    way (and the two readings differ for some), and ``(None, "")`` otherwise.
+    """
+    heads = pd.Series(values.astype("string").str.strip().str.slice(0, 11).dropna().unique(),
+                      dtype="string")  # the date part, once each
     parts = heads.str.extract(_SLASH_DATE_RE)
     if parts.empty or parts[0].isna().all():
-        return False
+        return None, ""
     first = pd.to_numeric(parts[0], errors="coerce")
     second = pd.to_numeric(parts[1], errors="coerce")
-    return bool((first > 12).any() and not (second > 12).any())
+    day_first, month_first = first > 12, second > 12
+    if day_first.any() and month_first.any():
+        return "mixed", f"{heads[day_first].iloc[0].strip()}' and '{heads[month_first].iloc[0].strip()}"
+    if day_first.any():
+        return "dayfirst", heads[day_first].iloc[0].strip()
+    if month_first.any():
+        return "monthfirst", heads[month_first].iloc[0].strip()
+    differ = first.notna() & (first != second)
+    if differ.any():
+        return "ambiguous", heads[differ].iloc[0].strip()
+    return None, ""
 
 
 def _to_datetime(values: pd.Series, tz: str, *, format: str, dayfirst: bool) -> pd.Series:
@@ -530,6 +547,7 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
     """
     reader = ctx.reader
     drops: list[pd.DataFrame] = []
+    notes: list[str] = []
     n = len(stage)
     stage = stage.reset_index(drop=True)
     if table.incomplete_last_row and n:
@@ -555,6 +573,8 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
         # the configured date_format is the only one for the generic reader; named formats keep their own too
         asked = parse_dates(raw_dates, tz=ctx.tz, formats=date_formats, date_format=ctx.input.date_format,
                             dayfirst=ctx.input.dayfirst, strict=reader == "generic")
+        if not ctx.input.date_format:
+            notes.extend(_date_notes(raw_dates, dayfirst=ctx.input.dayfirst))
     if default:
         fill = parse_dates(pd.Series([default]), tz=ctx.tz)
         if fill.isna().all():
@@ -637,7 +657,23 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
         drops.append(_dropped(table, stage.loc[dup, "_pos"], reasons))
         out = out[~dup]
     dropped = pd.concat(drops, ignore_index=True) if drops else empty_dropped()
-    return Parsed(frame=out.reset_index(drop=True), dropped=dropped, mapping=mapping, rows_read=n)
+    return Parsed(frame=out.reset_index(drop=True), dropped=dropped, mapping=mapping, rows_read=n, notes=notes)
+
+
+def _date_notes(raw_dates: pd.Series, *, dayfirst: bool) -> list[str]:
+    """Say how dates written as a/b/yyyy were read, when the reader had to decide."""
+    order, example = date_order(raw_dates)
+    if order == "dayfirst" and not dayfirst:
+        return [f"dates read day first, as '{example}' shows"]
+    if order == "ambiguous":
+        how = "day first ([input] dayfirst = true)" if dayfirst else "month first (US)"
+        other = "false" if dayfirst else "true"
+        return [f"dates such as '{example}' could be day or month first and were read {how}; "
+                f"set [input] dayfirst = {other} in asklens.toml if that is wrong"]
+    if order == "mixed":
+        return [f"the dates mix day-first and month-first writing ('{example}'); each was read as it "
+                "could be: check the export"]
+    return []
 
 
 def _names_list(v: object) -> list[str]:
