@@ -70,3 +70,18 @@ def test_validate_faq_fills_missing_columns() -> None:
     assert list(out.columns) == list(FAQ_COLUMNS)
     assert out["faq_id"].tolist() == ["1", "2"]
     assert out["topics"].tolist() == [[], []]
+
+
+def test_a_question_without_text_is_an_error_naming_the_row():
+    # before: None and blank texts passed validation, though text is required
+    import pandas as pd
+
+    from asklens.errors import InputError
+    from asklens.schema import validate_questions
+
+    df = pd.DataFrame({"question_id": ["1", "2", "3"],
+                       "asked_at": pd.to_datetime(["2025-01-01", "2025-01-02", "2025-01-03"]).tz_localize("UTC"),
+                       "text": ["Where is the printer?", "  ", None]})
+    with pytest.raises(InputError, match=r"row 2, column 'text': 'text' is empty in 2 of 3 rows"):
+        validate_questions(df)
+    assert len(validate_questions(df.iloc[:1])) == 1

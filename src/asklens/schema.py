@@ -104,7 +104,7 @@ def validate_questions(questions: pd.DataFrame, *, source: str | None = None) ->
     ------
     InputError
         When a required column is missing, ``asked_at`` is not a tz-aware datetime,
-        ids are duplicated, or ``effort`` falls outside 1–6.
+        ids are duplicated, a ``text`` is empty, or ``effort`` falls outside 1–6.
     """
     _check_required(questions, REQUIRED_QUESTION_COLUMNS, "the question log", source)
     df = questions.copy()
@@ -126,6 +126,11 @@ def validate_questions(questions: pd.DataFrame, *, source: str | None = None) ->
         raise InputError("'question_id' is missing", path=source, row=pos + 1, column="question_id")
     _check_unique(df, "question_id", source, fix="drop duplicates (the readers do this) or make ids unique")
     df["text"] = df["text"].astype("string")
+    no_text = df["text"].isna() | (df["text"].str.strip() == "")
+    if no_text.any():
+        pos = int(no_text.to_numpy().argmax())
+        raise InputError(f"'text' is empty in {int(no_text.sum())} of {len(df)} rows", path=source, row=pos + 1,
+                         column="text", fix="drop the rows without a question (the readers do this)")
     for col, dtype in QUESTION_COLUMNS.items():
         if col in REQUIRED_QUESTION_COLUMNS:
             continue
