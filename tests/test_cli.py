@@ -156,3 +156,23 @@ def test_an_empty_faq_option_means_no_faq(small, monkeypatch, faq, expected):
     assert main(["report", "--questions", "questions.csv", "--month", "2025-01", "--faq", faq, "--quiet",
                  "--out", str(small / "reports")]) == 0
     assert seen["faq"] == (None if expected is None else Path(expected))
+
+
+def test_a_backfill_skips_months_without_questions(tmp_path, monkeypatch, capsys):
+    # before: --from 2025-10 --to 2025-12 stopped at the first month without questions (exit 2) and never
+    # rendered the months after it
+    from asklens import reporting
+
+    log = tmp_path / "log.csv"
+    log.write_text("question_id,asked_at,text\n1,2025-10-03 10:00,How do I renew?\n"
+                   "2,2025-12-04 11:00,Where can I print?\n", encoding="utf-8")
+    rendered = []
+    monkeypatch.setattr(reporting, "render_reports", lambda paths, *, months, **kw: rendered.extend(months) or [])
+    monkeypatch.chdir(tmp_path)
+    args = ["report", "--questions", str(log), "--out", str(tmp_path / "reports")]
+    assert main([*args, "--from", "2025-10", "--to", "2025-12"]) == 0
+    assert rendered == ["2025-10", "2025-12"]
+    assert "skipping 2025-11: no questions" in capsys.readouterr().err
+    assert main([*args, "--from", "2026-01", "--to", "2026-03"]) == 2
+    assert "no question from 2026-01 to 2026-03 — fix: pick months between 2025-10 and 2025-12" in \
+        capsys.readouterr().err

@@ -163,6 +163,17 @@ def report(
         months = [reporting._check_month(month)]
     elif from_:
         months = reporting.month_range(from_, to)  # type: ignore[arg-type]
+        # a backfill skips the months without questions (a closed month, a gap in the exports)
+        # instead of stopping at the first one and leaving the later months unrendered
+        have_data = set(reporting.months_with_data(paths, config=cfg))
+        empty = [m for m in months if m not in have_data]
+        months = [m for m in months if m in have_data]
+        if not months:
+            raise InputError(f"the question logs have no question from {from_} to {to}",
+                             fix=f"pick months between {min(have_data)} and {max(have_data)}" if have_data
+                             else "check the question logs: they hold no question")
+        if empty and not quiet:
+            typer.echo(f"asklens report: skipping {', '.join(empty)}: no questions", err=True)
     else:
         have = set(reporting.published_months(out_dir))
         months = [m for m in reporting.months_with_data(paths, config=cfg) if m not in have]
