@@ -96,3 +96,19 @@ def test_good_values_pass_and_numbers_are_normalised(tmp_path) -> None:
     assert cfg.rubric.min_recurrence == 1.0 and isinstance(cfg.rubric.min_recurrence, float)
     assert cfg.costs.read_minutes == {"1": 2.0, "3": 12.5}
     assert cfg.input.delimiter == "\t"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path, encoding) -> None:
+    # before: "not valid TOML: Invalid statement (at line 1, column 1)" for Notepad's UTF-8 with BOM
+    path = tmp_path / "asklens.toml"
+    path.write_text('[workspace]\nname = "Bibliothèque"\ntimezone = "Europe/Paris"\n', encoding=encoding)
+    cfg = load_config(path)
+    assert cfg.workspace.name == "Bibliothèque" and cfg.workspace.timezone == "Europe/Paris"
+
+
+def test_a_config_in_another_encoding_says_to_save_it_as_utf8(tmp_path) -> None:
+    path = tmp_path / "asklens.toml"
+    path.write_text('[workspace]\nname = "Bibliothèque"\n', encoding="latin-1")
+    with pytest.raises(ConfigError, match="not UTF-8 text — fix: save the config as UTF-8"):
+        load_config(path)

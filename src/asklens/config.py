@@ -533,7 +533,10 @@ def load_config(path: str | Path | None = None) -> Config:
     if not path.exists():
         raise ConfigError("config file not found", path=path, fix="check the path, or run 'asklens init DIR'")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        # Windows editors save UTF-8 with a byte-order mark, or UTF-16 ("Unicode"): both are clear enough
+        encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+        data = tomllib.loads(raw.decode(encoding))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=path) from None
     except UnicodeDecodeError:
