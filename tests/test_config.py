@@ -112,3 +112,13 @@ def test_a_config_in_another_encoding_says_to_save_it_as_utf8(tmp_path) -> None:
     path.write_text('[workspace]\nname = "Bibliothèque"\n', encoding="latin-1")
     with pytest.raises(ConfigError, match="not UTF-8 text — fix: save the config as UTF-8"):
         load_config(path)
+
+
+def test_a_typo_in_a_key_or_section_gets_a_suggestion(tmp_path) -> None:
+    path = tmp_path / "asklens.toml"
+    path.write_text("[rubric]\nmin_volum = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown key 'min_volum' in \[rubric\] — fix: did you mean 'min_volume'\?"):
+        load_config(path)
+    path.write_text("[rubrik]\nmin_volume = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown section \[rubrik\] — fix: did you mean \[rubric\]\?"):
+        load_config(path)

@@ -252,9 +252,13 @@ class Config:
         kwargs: dict[str, Any] = {}
         for section, value in (data or {}).items():
             if section not in _SECTIONS:
+                import difflib
+
+                close = difflib.get_close_matches(section, list(_SECTIONS), n=1)
+                hint = f"did you mean [{close[0]}]? " if close else ""
                 raise ConfigError(
                     f"unknown section [{section}]", path=path,
-                    fix=f"use one of {', '.join('[' + s + ']' for s in _SECTIONS)}",
+                    fix=f"{hint}the sections are {', '.join('[' + s + ']' for s in _SECTIONS)}",
                 )
             if not isinstance(value, dict):
                 raise ConfigError(f"[{section}] must be a table, got {value!r}", path=path)
@@ -262,9 +266,13 @@ class Config:
             known = {f.name: f for f in dataclasses.fields(klass)}
             for key in value:
                 if key not in known:
+                    import difflib
+
+                    close = difflib.get_close_matches(key, list(known), n=1)
+                    hint = f"did you mean {close[0]!r}? " if close else ""
                     raise ConfigError(
                         f"unknown key {key!r} in [{section}]", path=path,
-                        fix=f"use one of {', '.join(sorted(known))}",
+                        fix=f"{hint}the keys of [{section}] are {', '.join(sorted(known))}",
                     )
             kwargs[section] = klass(**value)
         cfg = cls(**kwargs, path=path)
