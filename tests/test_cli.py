@@ -176,3 +176,25 @@ def test_a_backfill_skips_months_without_questions(tmp_path, monkeypatch, capsys
     assert main([*args, "--from", "2026-01", "--to", "2026-03"]) == 2
     assert "no question from 2026-01 to 2026-03 — fix: pick months between 2025-10 and 2025-12" in \
         capsys.readouterr().err
+
+
+def test_all_leaves_out_the_month_under_way(tmp_path, monkeypatch, capsys):
+    # before: a daily `asklens report --all` published the current month half full, and since it then had
+    # a report, never rendered it again
+    import pandas as pd
+
+    from asklens import reporting
+
+    now = pd.Timestamp.now(tz="UTC")
+    this_month = f"{now.year:04d}-{now.month:02d}"
+    before = (now.tz_localize(None).to_period("M") - 2).strftime("%Y-%m")
+    log = tmp_path / "log.csv"
+    log.write_text(f"question_id,asked_at,text\n1,{before}-10 10:00,How do I renew?\n"
+                   f"2,{now:%Y-%m-%d} 00:00,Where can I print?\n", encoding="utf-8")
+    rendered = []
+    monkeypatch.setattr(reporting, "render_reports", lambda paths, *, months, **kw: rendered.extend(months) or [])
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--questions", str(log), "--all", "--out", str(tmp_path / "reports")]) == 0
+    assert rendered == [before]
+    assert f"leaving out {this_month}: not over yet (--month {this_month} renders it as it stands)" in \
+        capsys.readouterr().err

@@ -125,7 +125,8 @@ def report(
     month: str | None = typer.Option(None, "--month", metavar="YYYY-MM", help="The month to report on, YYYY-MM."),
     from_: str | None = typer.Option(None, "--from", metavar="YYYY-MM", help="First month of a range, YYYY-MM (with --to)."),
     to: str | None = typer.Option(None, "--to", metavar="YYYY-MM", help="Last month of a range, YYYY-MM (with --from)."),
-    all_: bool = typer.Option(False, "--all", metavar="", help="Every month that has questions and no report yet."),
+    all_: bool = typer.Option(False, "--all", metavar="",
+                              help="Every finished month that has questions and no report yet."),
     out: Path | None = typer.Option(None, "--out", metavar="DIR", help="Reports folder (default: reports_dir from the config's workspace section)."),
     config: Path | None = typer.Option(None, "--config", metavar="FILE",
                                        help="Workspace config (default: asklens.toml here, or next to/above the "
@@ -177,6 +178,17 @@ def report(
     else:
         have = set(reporting.published_months(out_dir))
         months = [m for m in reporting.months_with_data(paths, config=cfg) if m not in have]
+        # a month still under way would be published half full and, having a report, never redone:
+        # --all renders finished months only (--month renders any month on request)
+        import pandas as pd
+
+        now = pd.Timestamp.now(tz=cfg.workspace.timezone)
+        current = f"{now.year:04d}-{now.month:02d}"
+        unfinished = [m for m in months if m >= current]
+        months = [m for m in months if m < current]
+        if unfinished and not quiet:
+            typer.echo(f"asklens report: leaving out {', '.join(unfinished)}: not over yet "
+                       f"(--month {unfinished[0]} renders it as it stands)", err=True)
         if not months:
             if not quiet:
                 typer.echo(f"nothing to do: every month with questions has a report in {out_dir}")
