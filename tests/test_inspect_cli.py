@@ -115,3 +115,18 @@ def test_inspect_says_how_ambiguous_dates_were_read(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "note:    dates such as '03/04/2025' could be day or month first and were read month first (US); " \
            "set [input] dayfirst = true" in res.stdout
+
+
+def test_inspect_describes_a_faq_export_instead_of_refusing_it(fixtures, tmp_path):
+    # before: "asklens inspect faq.json" said "this is a FAQ export, not a question log" (exit 2), though
+    # checking the FAQ export before a report is what a new user does
+    res = subprocess.run([*ASKLENS, "inspect", str(fixtures / "faq.json"), str(fixtures / "libchat.csv")],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert "format:  FAQ base (" in res.stdout and "filled:  question" in res.stdout
+    assert "format:  libchat" in res.stdout
+    res = subprocess.run([*ASKLENS, "inspect", "--json", str(fixtures / "faq.json")], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    [faq] = json.loads(res.stdout)["faq_files"]
+    assert faq["entries"] > 0 and faq["filled"]["question"] == faq["entries"]

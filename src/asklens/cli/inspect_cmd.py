@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -42,8 +43,9 @@ def inspect(
     """Describe question-log files: format, rows, dates, columns, dropped rows and redactions.
 
     Reads the files as the analyses will (duplicates dropped, personal data
-    scrubbed) and reports what it found. Bad input gets one line naming the file,
-    row or column and the fix, with exit status 2.
+    scrubbed) and reports what it found; a FAQ export named among them is
+    described as a FAQ base (entries, filled fields, update dates). Bad input
+    gets one line naming the file, row or column and the fix, with exit status 2.
     """
     import json
 
@@ -54,16 +56,29 @@ def inspect(
     cfg = load_config(cfg_path) if cfg_path is not None else Config()
     if sheet:
         cfg.input.sheet = sheet
-    result = load_questions(paths, format=format, config=cfg, scrub=True)
-    summary = result.summary()
+    logs, faqs = _split_faq_files(paths, format=format, cfg=cfg)
+    faq_summaries = [_faq_summary(p, cfg) for p in faqs]
+    result = load_questions(logs, format=format, config=cfg, scrub=True) if logs or not faqs else None
+    summary = result.summary() if result is not None else {}
     summary["config"] = None if cfg_path is None else str(cfg_path)
     summary["timezone"] = cfg.workspace.timezone
+    if faq_summaries:
+        summary["faq_files"] = faq_summaries
     if as_json:
         typer.echo(json.dumps(summary, indent=2, ensure_ascii=False, default=str))
         return
     echo = typer.echo
     tz = cfg.workspace.timezone
     echo(f"config: {cfg_path if cfg_path else '(defaults)'} — time zone {tz}")
+    for rec in faq_summaries:
+        echo("")
+        echo(rec["path"])
+        echo(f"  format:  FAQ base ({rec['entries']:,} entries)")
+        echo("  filled:  " + "; ".join(f"{k} {v:,}" for k, v in rec["filled"].items()))
+        if rec["updated"]:
+            echo(f"  updated: {rec['updated'][0]} to {rec['updated'][1]}")
+    if result is None:
+        return
     for rec in summary["files"]:
         echo("")
         echo(rec["path"])
@@ -97,6 +112,45 @@ def inspect(
     red = summary["redactions"]
     if red:
         echo("redactions: " + ", ".join(f"{k} {v:,}" for k, v in red.items()))
+
+
+def _split_faq_files(paths: list[Path], *, format: str, cfg: Any) -> tuple[list[Path], list[Path]]:
+    """Separate the FAQ exports named on the command line from the question logs."""
+    from asklens.errors import AsklensError
+    from asklens.readers import detect_format
+
+    if (format or "auto").strip().lower() != "auto":
+        return list(paths), []
+    logs, faqs = [], []
+    inp = cfg.input
+    for p in paths:
+        kind = None
+        if Path(p).is_file():
+            try:
+                kind = detect_format(p, sheet=inp.sheet, encoding=inp.encoding, delimiter=inp.delimiter)
+            except AsklensError:  # reading it as a log says what is wrong
+                kind = None
+        (faqs if kind == "faq" else logs).append(p)
+    return logs, faqs
+
+
+def _faq_summary(path: Path, cfg: Any) -> dict[str, Any]:
+    """Describe a FAQ export: entries, how many have each field, the update dates."""
+    from asklens.readers import read_faq
+
+    faq = read_faq(path, config=cfg)
+    filled = {}
+    for col in ("question", "answer", "topics", "url", "views", "updated_at"):
+        values = faq[col]
+        n = int(values.map(len).gt(0).sum()) if col == "topics" else int(values.notna().sum())
+        if col in ("question", "answer", "url"):
+            n = int((values.fillna("").astype(str).str.strip() != "").sum())
+        filled[col] = n
+    updated = faq["updated_at"].dropna()
+    return {
+        "path": str(path), "format": "faq", "entries": len(faq), "filled": filled,
+        "updated": [f"{updated.min():%Y-%m-%d}", f"{updated.max():%Y-%m-%d}"] if len(updated) else None,
+    }
 
 
 def _delim_name(delim: str | None) -> str | None:
