@@ -198,3 +198,10 @@ def test_all_leaves_out_the_month_under_way(tmp_path, monkeypatch, capsys):
     assert rendered == [before]
     assert f"leaving out {this_month}: not over yet (--month {this_month} renders it as it stands)" in \
         capsys.readouterr().err
+
+
+def test_q_for_quiet_is_caught(small):
+    # before: "-q --month 2025-12 --questions x" said "choose the months with exactly one of --month..."
+    res = run("report", "-q", "--month", "2025-12", "--questions", "questions.csv", cwd=small)
+    line = one_line_error(res)
+    assert "'--month' was taken as a question log" in line and "-q is short for --questions" in line

@@ -146,6 +146,10 @@ def report(
     paths = list(questions or []) + list(more or [])
     if not paths:
         raise InputError("no question log given", fix="pass one or more files with --questions PATH...")
+    options = [p for p in paths if p.startswith("-")]
+    if options:  # `-q --month ...`: -q is --questions (not --quiet), so it swallowed the next option
+        raise ConfigError(f"{options[0]!r} was taken as a question log: -q/--questions needs a path after it",
+                          fix="write --questions PATH (-q is short for --questions; --quiet has no short form)")
     chosen = [bool(month), bool(from_ or to), bool(all_)]
     if sum(chosen) != 1:
         raise ConfigError("choose the months with exactly one of --month, --from/--to or --all",
