@@ -226,6 +226,27 @@ def test_default_config_text_is_valid_and_documents_every_key():
             assert re.search(rf"^#? ?{key} =", text, re.M), key
 
 
+def test_month_ranges_names_runs_and_gaps():
+    P = lambda m: pd.Period(m, freq="M")  # noqa: E731
+    assert reporting.month_ranges([P("2024-01"), P("2024-03"), P("2024-04"), P("2024-05")]) == \
+        "2024-01, 2024-03–2024-05"
+    assert reporting.month_ranges(["2025-12"]) == "2025-12" and reporting.month_ranges([]) == "none"
+
+
+def test_a_month_without_questions_names_the_months_that_have_them(tmp_path):
+    # before: "pick a month between 2024-01 and 2024-03" for 2024-02, and "between - and -" for an empty log
+    log = tmp_path / "log.csv"
+    log.write_text("question_id,asked_at,text\n1,2024-01-10 10:00,How do I renew?\n"
+                   "2,2024-03-02 10:00,Where can I print?\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no question in 2024-02 — fix: pick a month with questions: 2024-01, "
+                                         "2024-03"):
+        reporting.build_report_data([log], month="2024-02")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("question_id,asked_at,text\n", encoding="utf-8")
+    with pytest.raises(InputError, match="hold no question"):
+        reporting.build_report_data([empty], month="2024-02")
+
+
 def test_init_workspace_creates_a_workspace(tmp_path):
     ws = tmp_path / "ws"
     cfg_path = reporting.init_workspace(ws, name="Test Library", timezone="America/Chicago")
@@ -234,7 +255,20 @@ def test_init_workspace_creates_a_workspace(tmp_path):
     cfg = load_config(cfg_path)
     assert cfg.workspace.name == "Test Library" and cfg.workspace.timezone == "America/Chicago"
     for name in ("monthly_report.py", "topics_browser.py"):
-        assert (ws / "notebooks" / name).read_bytes() == reporting.packaged_notebook(name).read_bytes()
+        copied = (ws / "notebooks" / name).read_text(encoding="utf-8")
+        packaged = reporting.packaged_notebook(name).read_text(encoding="utf-8")
+        # the same notebook, its parameters pointing at the workspace's folders, not at the shipped sample
+        assert "data/sample" in packaged and "data/sample" not in copied
+        assert 'questions: list = ["data/raw/*"]' in copied and 'config: str = "asklens.toml"' in copied
+        assert 'faq: str = ""' in copied
+        differ = [(a, b) for a, b in zip(packaged.splitlines(), copied.splitlines()) if a != b]
+        assert len(packaged.splitlines()) == len(copied.splitlines()) and len(differ) == 3, differ
+    # every line of the config template is valid TOML once uncommented (keys not set by default get an example)
+    import tomllib
+
+    for line in cfg_path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ") and " = " in line.split("#")[1]:
+            tomllib.loads(line[2:])
     from asklens.topics import load_curation
 
     assert load_curation(ws / "topics.toml") == load_curation(None)  # all commented out, but valid TOML

@@ -342,6 +342,29 @@ def months_with_data(questions: str | os.PathLike[str] | Iterable[str | os.PathL
     return sorted({f"{t.year:04d}-{t.month:02d}" for t in local.dropna()})
 
 
+def month_ranges(months: Sequence[Any]) -> str:
+    """Name months compactly: runs of consecutive months as ``first–last``, gaps as separate runs.
+
+    Examples
+    --------
+    >>> month_ranges([pd.Period("2024-01", "M"), pd.Period("2024-03", "M"), pd.Period("2024-04", "M")])
+    '2024-01, 2024-03–2024-04'
+    >>> month_ranges([])
+    'none'
+    """
+    periods = sorted({pd.Period(m, freq="M") for m in months})
+    if not periods:
+        return "none"
+    runs: list[list[pd.Period]] = [[periods[0], periods[0]]]
+    for m in periods[1:]:
+        if m == runs[-1][1] + 1:
+            runs[-1][1] = m
+        else:
+            runs.append([m, m])
+    text = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs]
+    return ", ".join(text) if len(text) <= 6 else ", ".join(text[:3] + ["…"] + text[-2:])
+
+
 def published_months(out_dir: str | os.PathLike[str]) -> list[str]:
     """Return the months that have a published report in ``out_dir`` (sorted)."""
     out = Path(out_dir)
@@ -1531,9 +1554,10 @@ def default_config_text(*, name: str = "My library", timezone: str = "UTC") -> s
             if section == "workspace" and key in {"name", "timezone"}:
                 lines.append(f"{key} = {_toml_value(name if key == 'name' else timezone)}")
                 continue
-            if value is None:
+            if value is None:  # not set by default: an example value, so the line is valid TOML uncommented
                 hints = typing.get_type_hints(klass)
-                lines.append(f"# {key} =   # not set ({hints.get(key, '')})".rstrip())
+                example = _NONE_EXAMPLES.get(key, '""')
+                lines.append(f"# {key} = {example}   # not set by default ({hints.get(key, '')})".rstrip())
                 continue
             if section == "terms" and key == "terms":
                 lines.append('# terms = [{ name = "Fall 2025", start = "2025-08-25", end = "2025-12-12" }]')
@@ -1541,6 +1565,25 @@ def default_config_text(*, name: str = "My library", timezone: str = "UTC") -> s
             lines.append(f"# {key} = {_toml_value(value)}")
         lines.append("")
     return "\n".join(lines)
+
+
+#: the parameters a workspace's own notebooks start from (the packaged ones point at the shipped sample)
+_WORKSPACE_PARAMETERS = {
+    "questions": '["data/raw/*"]  # question logs: files or globs',
+    "faq": '""  # the FAQ base, e.g. "data/raw/faq.json" ("" for none)',
+    "config": '"asklens.toml"  # the workspace config ("" for the defaults)',
+}
+
+
+def _workspace_parameters(text: str) -> str:
+    """Point a packaged notebook's parameters at a new workspace's folders instead of the sample's."""
+    def repl(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{_WORKSPACE_PARAMETERS[m.group(2)]}"
+    return re.sub(r"(?m)^((questions|faq|config): \w+ = ).*$", repl, text)
+
+
+#: example values written (commented out) for config keys that are not set by default
+_NONE_EXAMPLES = {"n_topics": "40", "max_topics": "40"}
 
 
 def init_workspace(dest: str | os.PathLike[str], *, name: str = "My library", timezone: str = "UTC",
@@ -1589,7 +1632,8 @@ def init_workspace(dest: str | os.PathLike[str], *, name: str = "My library", ti
     for nb in (REPORT_NOTEBOOK, BROWSER_NOTEBOOK):
         target = dest / "notebooks" / nb
         if not target.exists():
-            shutil.copyfile(packaged_notebook(nb), target)
+            target.write_text(_workspace_parameters(packaged_notebook(nb).read_text(encoding="utf-8")),
+                              encoding="utf-8")
     curation = dest / "topics.toml"
     if not curation.exists():
         curation.write_text(_TOPICS_TOML, encoding="utf-8")
@@ -2017,9 +2061,11 @@ def build_report_data(
     hist_months = months[months <= period].reset_index(drop=True)
     in_month = (hist_months == period).to_numpy()
     if not in_month.any():
-        first, last = (f"{m}" for m in (months.min(), months.max())) if len(months) else ("-", "-")
+        if not len(log):
+            raise InputError("the question logs hold no question", path=", ".join(map(str, read.files["path"])),
+                             fix="check that the export has rows, or pass the right files with --questions")
         raise InputError(f"the question logs have no question in {month}",
-                         fix=f"pick a month between {first} and {last}")
+                         fix=f"pick a month with questions: {month_ranges(sorted(set(months.dropna())))}")
     faq_table = asklens.read_faq(str(faq), config=cfg) if faq else None
 
     tables: dict[str, pd.DataFrame] = {}
