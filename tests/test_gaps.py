@@ -126,6 +126,39 @@ def test_match_faq_empty_base_covers_nothing_and_bad_base_is_an_error():
         match_faq(q, pd.DataFrame({"title": ["x"]}))
 
 
+def test_no_faq_base_is_an_empty_one_in_every_faq_analysis():
+    # before: knowledge_gaps(q, None) raised TypeError while classify_topics accepted faq=None
+    q = questions_log()
+    empty = FAQ.iloc[:0]
+    pd.testing.assert_frame_equal(knowledge_gaps(q, None), knowledge_gaps(q, empty))
+    assert set(knowledge_gaps(q, None)["action"]) == {"write an FAQ"}
+    pd.testing.assert_frame_equal(faq_coverage(q, None), faq_coverage(q, empty))
+    assert not match_faq(q, None)["covered"].any()
+    assert stale_faqs(q, None).empty
+
+
+def test_embed_once_gives_the_analyses_their_own_results():
+    import asklens
+
+    q = questions_log()
+    Q, F = asklens.embed(q, FAQ)
+    assert Q.shape[0] == len(q) and F.shape[0] == len(FAQ) and Q.shape[1] == F.shape[1]
+    np.testing.assert_allclose(np.linalg.norm(Q, axis=1), 1.0, atol=1e-5)
+    shared = knowledge_gaps(q, FAQ, vectors=Q, faq_vectors=F)
+    pd.testing.assert_frame_equal(shared, knowledge_gaps(q, FAQ))  # same default vectorizer and seed
+    Qn, Fn = asklens.embed(q, None)
+    assert Qn.shape == Q.shape and Fn.shape == (0, Q.shape[1])
+
+
+def test_a_period_outside_the_log_is_an_error_naming_its_span():
+    q = questions_log()  # 2025-01 to 2025-12
+    for call in (lambda: knowledge_gaps(q, FAQ, period="2030-01"), lambda: faq_coverage(q, FAQ, period="2024-06")):
+        with pytest.raises(InputError, match="period .* is outside the question log, which runs from 2025-01 "
+                                             "to 2025-12"):
+            call()
+    assert len(knowledge_gaps(q, FAQ, period="2025-06")) > 0
+
+
 # ---------------------------------------------------------------- coverage and decisions
 def test_faq_coverage_names_the_covering_entries():
     q = questions_log()

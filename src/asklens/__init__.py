@@ -10,7 +10,11 @@ fast and the CLI starts quickly.
 Examples
 --------
 >>> import asklens
->>> questions = asklens.read_questions("data/sample/questions.csv")  # doctest: +SKIP
+>>> config = asklens.load_config("data/sample/asklens.toml")  # doctest: +SKIP
+>>> questions = asklens.read_questions("data/sample/questions/*.csv", config=config)  # doctest: +SKIP
+>>> topics = asklens.TopicModel.from_config(config).fit(questions)  # doctest: +SKIP
+>>> rubric = asklens.classify_topics(questions.assign(topic_id=topics.labels_),  # doctest: +SKIP
+...                                  asklens.read_faq("data/sample/faq.json", config=config), config=config)
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "recurring_questions": "asklens.describe",
     # vectors, request focus, topics, evaluation (issue 3)
     "make_vectorizer": "asklens.vectorize",
+    "embed": "asklens.gaps",
     "focus_text": "asklens.focus",
     "TopicModel": "asklens.topics",
     "load_curation": "asklens.topics",

@@ -46,6 +46,7 @@ from asklens.errors import InputError
 from asklens.trends import _check_questions, _config, _labels, _local, _resolve_period, _with_labels
 
 __all__ = [
+    "embed",
     "match_faq",
     "calibrate_threshold",
     "faq_coverage",
@@ -64,6 +65,18 @@ NULL_QUANTILE = 0.99
 # --------------------------------------------------------------------------------------
 # vectors
 # --------------------------------------------------------------------------------------
+def _faq_base(faq: pd.DataFrame | None) -> pd.DataFrame:
+    """Return the FAQ base to use: ``None`` is an empty base (nothing is covered); a frame needs its columns."""
+    if faq is None:
+        from asklens.schema import empty_faq
+
+        return empty_faq()
+    if not isinstance(faq, pd.DataFrame) or not {"faq_id", "question"} <= set(faq.columns):
+        raise InputError("the FAQ base needs 'faq_id' and 'question' columns",
+                         fix="read it with asklens.read_faq or see asklens.validate_faq (or pass None for no FAQ)")
+    return faq
+
+
 def _faq_texts(faq: pd.DataFrame) -> list[str]:
     q = faq["question"].astype("string").fillna("")
     if "answer" in faq.columns:
@@ -109,6 +122,54 @@ def _embed(questions: pd.DataFrame, faq: pd.DataFrame, *, vectorizer: Any, vecto
         X = vectorizer.fit_transform(qtexts + ftexts)
     X = np.asarray(X, dtype=np.float32)
     return X[: len(qtexts)], X[len(qtexts):]
+
+
+def embed(
+    questions: pd.DataFrame,
+    faq: pd.DataFrame | None = None,
+    *,
+    vectorizer: Any = None,
+    random_state: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return question and FAQ vectors in one space, to pass as ``vectors=`` / ``faq_vectors=`` to the analyses.
+
+    Every analysis embeds the log itself when it is not given vectors, which takes
+    seconds per call on a large log; embed once and pass the same vectors to each
+    (the report does this).
+
+    Parameters
+    ----------
+    questions : pandas.DataFrame
+        Canonical question log (``text``).
+    faq : pandas.DataFrame, optional
+        Canonical FAQ base; without it the FAQ vectors are an empty array.
+    vectorizer : object, optional
+        A vectorizer from :func:`asklens.make_vectorizer`, fitted here on the
+        questions and the FAQ texts together unless already fitted. Default: TF-IDF.
+    random_state : int, default 0
+        Seed of the default vectorizer.
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray)
+        One row per question, one row per FAQ entry (float32, L2-normalised).
+
+    Examples
+    --------
+    >>> Q, F = embed(questions, faq)  # doctest: +SKIP
+    >>> rubric = asklens.classify_topics(questions, faq, vectors=Q, faq_vectors=F)  # doctest: +SKIP
+    """
+    _check_questions(questions, need=("text",))
+    faq = _faq_base(faq)
+    if len(faq) == 0:
+        if vectorizer is None:
+            from asklens.vectorize import make_vectorizer
+            vectorizer = make_vectorizer("tfidf", random_state=random_state)
+        texts = _texts(questions)
+        Q = vectorizer.transform(texts) if _is_fitted(vectorizer) else vectorizer.fit_transform(texts)
+        Q = np.asarray(Q, dtype=np.float32)
+        return Q, np.zeros((0, Q.shape[1]), dtype=np.float32)
+    return _embed(questions, faq, vectorizer=vectorizer, vectors=None, faq_vectors=None, random_state=random_state)
 
 
 def _lift_parts(Q: np.ndarray, F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -186,7 +247,7 @@ def calibrate_threshold(
 
 def match_faq(
     questions: pd.DataFrame,
-    faq: pd.DataFrame,
+    faq: pd.DataFrame | None,
     *,
     vectorizer: Any = None,
     vectors: np.ndarray | None = None,
@@ -235,9 +296,7 @@ def match_faq(
     >>> m["covered"].mean()  # share of questions the FAQ base answers  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "text"))
-    if not isinstance(faq, pd.DataFrame) or not {"faq_id", "question"} <= set(faq.columns):
-        raise InputError("the FAQ base needs 'faq_id' and 'question' columns",
-                         fix="read it with asklens.read_faq or see asklens.validate_faq")
+    faq = _faq_base(faq)
     out = pd.DataFrame({"question_id": questions["question_id"].to_numpy()})
     if "topic_id" in questions.columns:
         out["topic_id"] = questions["topic_id"].astype(int).to_numpy()
@@ -468,7 +527,7 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
 
 def faq_coverage(
     questions: pd.DataFrame,
-    faq: pd.DataFrame,
+    faq: pd.DataFrame | None,
     *,
     matches: pd.DataFrame | None = None,
     vectorizer: Any = None,
@@ -546,6 +605,7 @@ def faq_coverage(
     >>> faq_coverage(questions, faq).sort_values("coverage")  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "text", "topic_id"))
+    faq = _faq_base(faq)
     cov, _, _ = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
                        faq_vectors=faq_vectors, topics=topics, period=period, claim_z=claim_z,
                        claim_share=claim_share, config=config, random_state=random_state)
@@ -554,7 +614,7 @@ def faq_coverage(
 
 def question_coverage(
     questions: pd.DataFrame,
-    faq: pd.DataFrame,
+    faq: pd.DataFrame | None,
     *,
     matches: pd.DataFrame | None = None,
     vectorizer: Any = None,
@@ -602,6 +662,7 @@ def question_coverage(
     >>> question_coverage(questions, faq)["covered"].mean()  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "text", "topic_id"))
+    faq = _faq_base(faq)
     _, _, per_q = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
                             faq_vectors=faq_vectors, topics=None, period=period, claim_z=None, claim_share=None,
                             config=config, random_state=random_state)
@@ -613,7 +674,7 @@ def question_coverage(
 # --------------------------------------------------------------------------------------
 def stale_faqs(
     questions: pd.DataFrame,
-    faq: pd.DataFrame,
+    faq: pd.DataFrame | None,
     *,
     matches: pd.DataFrame | None = None,
     period: Any = None,
@@ -665,6 +726,7 @@ def stale_faqs(
     >>> stale_faqs(questions, faq).query("stale")  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "asked_at", "text"))
+    faq = _faq_base(faq)
     _, per_faq, _ = _relation(questions, faq, matches=matches, vectorizer=vectorizer, vectors=vectors,
                            faq_vectors=faq_vectors, topics=None, period=period, claim_z=None, claim_share=None,
                            config=config, random_state=random_state)
@@ -700,7 +762,7 @@ def _gap_rule(n: int, ma: int, span: int, coverage: float, rub: Any) -> tuple[bo
 
 def knowledge_gaps(
     questions: pd.DataFrame,
-    faq: pd.DataFrame,
+    faq: pd.DataFrame | None,
     *,
     matches: pd.DataFrame | None = None,
     coverage: pd.DataFrame | None = None,
@@ -770,6 +832,7 @@ def knowledge_gaps(
     >>> gaps[gaps["action"] == "write an FAQ"]  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "asked_at", "text", "topic_id"))
+    faq = _faq_base(faq)
     rub = _config(config).rubric
     cols = ["action", "topic_id", "topic_label", "faq_id", "n_questions", "months_asked", "coverage", "per_month",
             "views", "reason"]

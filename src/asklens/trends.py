@@ -79,9 +79,17 @@ def _resolve_period(questions: pd.DataFrame, period: Any) -> pd.Period:
                              fix="read some questions first, or pass period='YYYY-MM'")
         return _local(questions["asked_at"]).max().to_period("M")
     try:
-        return pd.Period(period, freq="M")
+        end = pd.Period(period, freq="M")
     except (ValueError, TypeError):
         raise InputError(f"period {period!r} is not a month", fix="write the period as 'YYYY-MM', e.g. '2025-12'") from None
+    if len(questions) and "asked_at" in questions.columns:
+        months = _local(questions["asked_at"]).dropna()
+        if len(months):
+            first, last = months.min().to_period("M"), months.max().to_period("M")
+            if not first <= end <= last:  # every window would be empty: say so rather than return nothing
+                raise InputError(f"period {end} is outside the question log, which runs from {first} to {last}",
+                                 fix=f"pass a period from {first} to {last}")
+    return end
 
 
 def _labels(questions: pd.DataFrame, topics: pd.DataFrame | None) -> dict[int, str]:
