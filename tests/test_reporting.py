@@ -247,6 +247,18 @@ def test_a_month_without_questions_names_the_months_that_have_them(tmp_path):
         reporting.build_report_data([empty], month="2024-02")
 
 
+def test_a_broken_faq_file_fails_before_the_notebook_runs(tmp_path):
+    # before: found about 10 s in, inside the notebook, leaving a failed notebook behind
+    log = tmp_path / "log.csv"
+    log.write_text("question_id,asked_at,text\n1,2024-01-10 10:00,How do I renew?\n", encoding="utf-8")
+    faq = tmp_path / "faq.json"
+    faq.write_text("not json {", encoding="utf-8")
+    out = tmp_path / "reports"
+    with pytest.raises(InputError, match="faq.json.*not valid JSON"):
+        reporting.render_report([log], month="2024-01", faq=faq, out_dir=out)
+    assert not (out / reporting.FAILED_DIR).exists() and reporting.published_months(out) == []
+
+
 def test_init_workspace_creates_a_workspace(tmp_path):
     ws = tmp_path / "ws"
     cfg_path = reporting.init_workspace(ws, name="Test Library", timezone="America/Chicago")

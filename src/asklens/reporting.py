@@ -1205,6 +1205,9 @@ def render_report(
         if not faq_path.is_file():
             raise InputError("FAQ file not found", path=faq_path, fix="check the --faq path")
         faq_path = faq_path.resolve()
+        import asklens
+
+        asklens.read_faq(str(faq_path), config=cfg)  # a broken FAQ file fails here, before a kernel starts
     out = Path(out_dir) if out_dir is not None else cfg.resolve(cfg.workspace.reports_dir)
     nb_path = find_notebook(cfg, notebook)
     kernel_name = cfg.report.kernel_name or "python3"
