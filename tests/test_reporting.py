@@ -668,3 +668,49 @@ def test_topics_table_lists_miscellaneous_last_so_the_rows_add_up():
     assert out["topic_label"].tolist() == ["Hours", "Printing", "Miscellaneous"]
     assert out["n_questions"].sum() == in_month.sum() and out["n_history"].sum() == len(history)
     assert out.iloc[-1]["topic_id"] == -1 and out.iloc[-1]["n_questions"] == 1
+
+
+# ----------------------------------------------------------------------------- review 3: presentation
+
+
+def _why_table() -> pd.DataFrame:
+    why = ("write an FAQ: 128 questions in the last 12 months, asked in 12 of them; no FAQ entry answers this "
+           "topic (the closest FAQ is the best answer to only 27% of its questions)")
+    return pd.DataFrame({"topic": ["History and Lost", "Output Looks"], "n": [128, 118], "per_month": [10.7, 9.8],
+                         "share": [0.0, 0.0], "why": [why, why]})
+
+
+def test_long_text_columns_keep_a_readable_width_on_a_phone():
+    markup = reporting.show_table(_why_table(), columns={"topic": "Topic", "n": "Questions", "why": "Why"}
+                                  )._repr_html_()
+    assert '<th class="text">Why</th>' in markup and markup.count('<td class="text">') == 2
+    assert '<th>Topic</th>' in markup and '<td class="num">128</td>' in markup
+    css = re.search(r"td\.text \{[^}]*min-width: (\d+)em", reporting._REPORT_CSS)
+    assert css and int(css.group(1)) >= 15
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_reason_column_is_not_squeezed_to_a_word_a_line_at_420_px(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("no /usr/bin/chromium")
+    table = reporting.show_table(_why_table(), columns={"topic": "Topic", "n": "Questions", "per_month": "Per month",
+                                                        "share": "Answered by an FAQ", "why": "Why"})._repr_html_()
+    page_html = (f"<html><head><meta name='viewport' content='width=device-width'><style>{reporting._REPORT_CSS}"
+                 f"</style></head><body><main><div class='jp-RenderedHTMLCommon'><div class='jp-OutputArea-output'>"
+                 f"{table}</div></div></main></body></html>")
+    page_file = tmp_path / "t.html"
+    page_file.write_text(page_html, encoding="utf-8")
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"]
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        try:
+            page = browser.new_page(viewport={"width": 420, "height": 800})
+            page.goto(page_file.as_uri())
+            width = page.evaluate("document.querySelector('td.text').getBoundingClientRect().width")
+            height = page.evaluate("document.querySelector('tbody tr').getBoundingClientRect().height")
+        finally:
+            browser.close()
+    assert width >= 200 and height < 160, (width, height)

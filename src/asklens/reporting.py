@@ -443,6 +443,9 @@ def _cell_text(value: Any, max_chars: int, digits: int | None = None) -> str:
     return _cut(_cell_full(value, digits), max_chars)
 
 
+_LONG_TEXT = 60  # characters from which a text column gets the wide "text" class
+
+
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 
 
@@ -521,8 +524,16 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
         pct_names = {names.get(c, c) for c in percent}
     numeric = {c: (pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c]))
                or c in pct_names for c in shown.columns}
-    num_cls = ' class="num"'
-    head = "".join(f"<th{num_cls if numeric[c] else ''}>{html.escape(str(c))}</th>" for c in shown.columns)
+    # long-text columns (reasons, example questions) keep a readable width on a phone: the table
+    # scrolls sideways instead of squeezing them to a word a line
+    long_text = {c: not numeric[c] and any(len(_cell_text(v, max_chars, digits.get(c))) > _LONG_TEXT
+                                           for v in shown[c]) for c in shown.columns}
+
+    def _cls(c: Any) -> str:
+        names = ["num"] if numeric[c] else (["text"] if long_text[c] else [])
+        return f' class="{" ".join(names)}"' if names else ""
+
+    head = "".join(f"<th{_cls(c)}>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = []
     for i, rec in enumerate(shown.itertuples(index=False, name=None)):
         cells = []
@@ -534,8 +545,7 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
             url = link_urls.get(c, [None] * (i + 1))[i]
             if full and isinstance(url, str) and _SAFE_URL.match(url.strip()):
                 text = f'<a href="{html.escape(url.strip(), quote=True)}">{text}</a>'
-            cls = ' class="num"' if numeric[c] else ""
-            cells.append(f"<td{cls}{title}>{text}</td>")
+            cells.append(f"<td{_cls(c)}{title}>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if total > len(shown):
@@ -783,6 +793,7 @@ body, .jp-RenderedHTMLCommon { font-family: system-ui, -apple-system, "Segoe UI"
 .jp-RenderedHTMLCommon table.asklens-table td { text-align: left; padding: 5px 8px; border-bottom: 1px solid
   var(--asklens-line); vertical-align: top; max-width: 460px; min-width: 3.5em; white-space: normal; }
 .jp-RenderedHTMLCommon table.asklens-table td:not(.num) { min-width: 7em; }
+.jp-RenderedHTMLCommon table.asklens-table td.text { min-width: 17em; }
 .jp-RenderedHTMLCommon table.asklens-table th.num, .jp-RenderedHTMLCommon table.asklens-table td.num {
   text-align: right; font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon table.asklens-table tbody tr:nth-child(even) { background: #fafbfc; }
