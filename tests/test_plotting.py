@@ -206,3 +206,11 @@ def test_charts_that_draw_only_the_top_rows_say_so():
     assert plotting.plot_coverage(rows, top_n=15).layout.title.text.endswith(": the 15 largest of 20")
     assert plotting.plot_custom_work(rows, top_n=12).layout.title.text.endswith(": the 12 highest of 20")
     assert "of" not in plotting.plot_custom_work(rows.head(5), top_n=12).layout.title.text.split(":")[-1]
+
+
+def test_automation_hours_under_one_hour_keep_their_ranking():
+    # most topics save well under an hour a month; rounding to 0.1 drew 0.34, 0.31 and 0.27 as equal bars
+    cand = pd.DataFrame({"topic_label": ["A", "B", "C"], "hours_saved": [0.34, 0.31, 0.27]})
+    fig = plotting.plot_automation_candidates(cand)
+    assert list(fig.data[0].x) == [0.34, 0.31, 0.27]
+    assert list(fig.data[0].text) == ["0.34", "0.31", "0.27"]

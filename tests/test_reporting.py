@@ -628,7 +628,7 @@ def test_show_uses_plain_words_titles_and_keeps_the_csv_exact(tmp_path):
     assert '<a href="https://x.example/h">Opening &lt;hours&gt;</a>' in markup
     markup = data.show("automation")._repr_html_()
     assert markup.index(">B<") < markup.index(">A<")  # most hours first, like the chart
-    assert ">1.0<" in markup and ">0.3<" in markup and ">5.4<" in markup and ">4.0<" in markup
+    assert ">1.04<" in markup and ">0.26<" in markup and ">5.4<" in markup and ">4.0<" in markup
     assert "▲ 7 vs 4" in markup and "write an FAQ" in markup
     data.save(tmp_path)
     assert reason in (tmp_path / "tables" / "stale_faqs.csv").read_text()

@@ -355,10 +355,12 @@ def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "to
         return _empty(title, "No topic meets the automation rule this month")
     title += _of(len(data), len(ranked), "most hours")
     labels = [_short(v) for v in data[label_col]]
-    fig = go.Figure(go.Bar(y=labels, x=data[value_col].astype(float).round(1), orientation="h",
+    # two decimals: most topics save well under an hour, and one decimal draws them all as 0.3
+    values = data[value_col].astype(float)
+    fig = go.Figure(go.Bar(y=labels, x=values.round(2), orientation="h",
                            marker_color=PALETTE[2], name="Hours saved",
-                           text=[f"{v:.1f}" for v in data[value_col].astype(float)], textposition="outside",
-                           hovertemplate="%{y}: %{x:.1f} hours a month<extra></extra>"))
+                           text=[f"{v:.2f}" for v in values], textposition="outside",
+                           hovertemplate="%{y}: %{x:.2f} hours a month<extra></extra>"))
     _layout(fig, title=title, x="Staff hours saved per month (estimate)", y="",
             height=max(260, 70 + 36 * len(data)))
     fig.update_yaxes(autorange="reversed")

@@ -1709,7 +1709,7 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
         "section": "Section", "setting": "Setting", "value": "Value", "meaning": "Meaning"}),
 }
 
-_DIGITS = {"per_month": 1, "hours_saved": 1, "median_duration_min": 0, "median_messages": 0,
+_DIGITS = {"per_month": 1, "hours_saved": 2, "median_duration_min": 0, "median_messages": 0,
            "minutes_per_question": 0}
 _CATEGORY_LABELS = {"write FAQ": "write an FAQ", "monitor": "monitor (watch)"}
 
