@@ -597,7 +597,7 @@ def test_plain_reason_drops_config_keys_and_statistics_and_names_faqs():
              "(< faq_answer_share 50%) and its z is under faq_claim_share 0.75 of the entry's strongest topic "
              "(z=15.1)); no needs-people signal fired")
     out = reporting.plain_reason(close, faq_titles={"2410039": "What time does the library close?"})
-    assert ("the closest FAQ, “What time does the library close?”, is related to it but is the best answer to only "
+    assert ("the closest FAQ, “What time does the library close?”, is the best answer to only "
             "37% of its questions") in out, out
     assert "not specific" not in out and "z=" not in out and "faq_" not in out
 
@@ -714,3 +714,18 @@ def test_reason_column_is_not_squeezed_to_a_word_a_line_at_420_px(tmp_path):
         finally:
             browser.close()
     assert width >= 200 and height < 160, (width, height)
+
+
+def test_a_close_faq_that_does_not_count_says_the_share_it_needs_and_never_related_at_0_percent():
+    base = ("write an FAQ: 43 questions in 12 months, asked in 12 of them (≥ min_volume 10, 100% ≥ min_recurrence "
+            "50%); coverage 0% < min_coverage 20%; no FAQ entry answers this topic (closest: 7, z=2.7 ≥ faq_claim_z 2, "
+            "but the entries that close are together the best match of only {share} of its questions (< "
+            "faq_answer_share 50%) and its z is under faq_claim_share 0.75 of the entry's strongest topic (z=32.4)); "
+            "no needs-people signal fired")
+    titles = {"7": "How do I print, scan or copy?"}  # a comma in the FAQ's title
+    out = reporting.plain_reason(base.format(share="37%"), faq_titles=titles)
+    assert ("(the closest FAQ, “How do I print, scan or copy?”, is the best answer to only 37% of its questions, "
+            "under the 50% needed to count; it fits another topic better)") in out, out
+    out = reporting.plain_reason(base.format(share="0%"), faq_titles=titles)
+    assert "is the best answer to none of its questions)" in out, out
+    assert "related" not in out and "only 0%" not in out and "not specific" not in out

@@ -565,9 +565,8 @@ _PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b i
     (r"^(write an FAQ: .*?); standardised: .*$", r"\1; the questions are alike and need little effort"),
     (r"\(closest: ([^,;()]+), z=[-\d.]+; that entry is stale[^()]*\)",
      r"(the closest FAQ, \1, is itself stale, so it answers nothing)"),
-    (r"\(closest: ([^,;()]+), z=[-\d.]+ ≥ faq_claim_z [\d.]+, but the entries that close are together the best "
-     r"match of only (\d+%) of its questions[^()]*(?:\([^()]*\)[^()]*)*\)",
-     r"(the closest FAQ, \1, is related to it but is the best answer to only \2 of its questions)"),
+    (r"\(closest: (“[^”]*”|[^,;()]+), z=[-\d.]+ ≥ faq_claim_z [\d.]+, but the entries that close are together the "
+     r"best match of only (\d+%) of its questions[^()]*(?:\([^()]*\)[^()]*)*\)", lambda m: _close_faq_words(m)),
     (r"\(closest: ([^,;()]+),[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*\)",
      r"(the closest FAQ, \1, is not specific to it)"),
     (r"the entries that answer it \(([^()]*)\) are the best match of too few of its questions",
@@ -601,6 +600,19 @@ _PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b i
     (r"^monitor:", "monitor (no action yet, watch it):"),
     (r"\(\s*\)", ""), (r"\s+([,;)])", r"\1"), (r"([,;])\1+", r"\1"), (r"\s{2,}", " "),
 ]]
+
+
+def _close_faq_words(m: re.Match[str]) -> str:
+    """Say why a close FAQ does not count as answering a topic, with the share it would need."""
+    faq, share, whole = m.group(1), m.group(2), m.group(0)
+    if share == "0%":
+        return f"(the closest FAQ, {faq}, is the best answer to none of its questions)"
+    need = re.search(r"faq_answer_share (\d+%)", whole)
+    words = f"(the closest FAQ, {faq}, is the best answer to only {share} of its questions"
+    words += f", under the {need.group(1)} needed to count" if need else ", too few to count"
+    if "faq_claim_share" in whole:
+        words += "; it fits another topic better"
+    return words + ")"
 
 
 def _times(value: str) -> str:
