@@ -729,3 +729,17 @@ def test_a_close_faq_that_does_not_count_says_the_share_it_needs_and_never_relat
     out = reporting.plain_reason(base.format(share="0%"), faq_titles=titles)
     assert "is the best answer to none of its questions)" in out, out
     assert "related" not in out and "only 0%" not in out and "not specific" not in out
+
+
+def test_trends_table_shows_the_12_months_before_once_when_they_are_the_year_earlier():
+    rising = pd.DataFrame({"topic_label": ["Output Looks", "Fines"], "status": ["rising", "fading"],
+                           "n_recent": [118, 25], "n_baseline": [38, 85], "n_last_year": [38.0, 85.0],
+                           "reason": ["rising: 118 vs 38", "fading: 25 vs 85"]})
+    data = reporting.ReportData(month="2025-12", library="L", tables={"rising": rising})
+    markup = data.show("rising")._repr_html_()
+    assert "Same months a year earlier" not in markup and "The 12 months before (= a year earlier)" in markup
+    assert markup.count(">38<") == 1
+    # a different window keeps both comparisons
+    data.tables["rising"] = rising.assign(n_last_year=[30, 90])
+    markup = data.show("rising")._repr_html_()
+    assert "Same months a year earlier" in markup and ">30<" in markup and ">38<" in markup

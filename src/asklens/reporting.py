@@ -1790,10 +1790,16 @@ class ReportData:
             tw = self.trend_months()
             columns = {**columns, "n_recent": f"Last {_plural(tw, 'month')}",
                        "n_baseline": f"The {_plural(tw, 'month')} before", "n_last_year": "Same months a year earlier"}
+        df = self.display_frame(name)
+        if name == "rising" and columns is not None and {"n_baseline", "n_last_year"} <= set(df.columns) \
+                and df["n_baseline"].astype(float).equals(df["n_last_year"].astype(float)):
+            # a 12-month window: the months before ARE the same months a year earlier; two equal
+            # columns read as two confirmations, so show one and say so in its name
+            columns = {c: (f"{v} (= a year earlier)" if c == "n_baseline" else v)
+                       for c, v in columns.items() if c != "n_last_year"}
         kwargs.setdefault("caption", caption)
         if columns is not None:
             kwargs.setdefault("columns", columns)
-        df = self.display_frame(name)
         digits = {c: d for c, d in _DIGITS.items() if c in df.columns}
         kwargs.setdefault("digits", digits)
         if "faq_url" in df.columns:
@@ -2158,7 +2164,10 @@ def build_report_data(
     tables["load_heatmap"] = trends.load_heatmap(history, period=month, months=3)
     tw = cfg.rubric.trend_window_months
     notes["trends"] = (f"Trends compare each topic's share of questions in the last {_plural(tw, 'month')} with the "
-                       f"{_plural(tw, 'month')} before and with the same months a year earlier; a topic counts as "
+                       f"{_plural(tw, 'month')} before"
+                       + (" (which are the same months a year earlier)" if tw == 12 else
+                          " and with the same months a year earlier")
+                       + "; a topic counts as "
                        f"rising or fading only if its share moved at least {cfg.rubric.trend_min_ratio:g}-fold and the "
                        "change is too large to be chance (the exact test is in section 6). The hour-by-weekday "
                        "view covers the last 3 months, in the library's time zone.")
