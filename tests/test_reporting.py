@@ -640,7 +640,8 @@ def test_summary_uses_singular_and_plural_and_separates_seasonal_weeks():
     out = reporting._summary_sentences("2025-12", kpis, {"seasonal_flags": flags})
     text = " ".join(out)
     assert "(s)" not in text
-    assert "1 recurring topic has no FAQ that answers it" in text and "2 FAQs exist" in text and "0 FAQs" in text
+    assert "1 recurring topic has no FAQ that answers it" in text and "2 FAQs answer questions people" in text
+    assert "0 FAQs" not in text and "no FAQ looks out of date" in text
     assert "1 topic needs people" in text
     assert "normal ups and downs" in text and "2 weeks of this term differed" in text
 
@@ -743,3 +744,14 @@ def test_trends_table_shows_the_12_months_before_once_when_they_are_the_year_ear
     data.tables["rising"] = rising.assign(n_last_year=[30, 90])
     markup = data.show("rising")._repr_html_()
     assert "Same months a year earlier" in markup and ">30<" in markup and ">38<" in markup
+
+
+def test_headline_card_and_summary_say_hours_saved_and_never_0_faqs():
+    kpis = {"questions": 390, "automatable_share": 0.62, "hours_at_stake": 9.4, "faqs_to_write": 23,
+            "faqs_not_found": 0, "stale_faqs": 5, "topics_needing_people": 24}
+    data = reporting.ReportData(month="2025-12", library="L", kpis=kpis)
+    markup = data.header()._repr_html_()
+    assert "Staff hours saved" in markup and "at stake" not in markup
+    text = " ".join(reporting._summary_sentences("2025-12", kpis, {}))
+    assert "0 FAQs" not in text and "no FAQ looks hard to find" in text
+    assert "5 FAQs look out of date or unread (check, update or retire them)." in text

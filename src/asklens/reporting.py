@@ -1025,11 +1025,11 @@ p.note {{ color: #52606d; font-size: 0.9em; }}
 <h1>{heading}</h1>
 <p class="note">One report per month, newest first. Change columns compare with the previous month and the same
 month a year earlier; "looks automatable" is the share of the month's questions in topics asked again and again
-with alike questions (to automate, or to answer with a new FAQ); staff hours at stake is the estimated staff time
+with alike questions (to automate, or to answer with a new FAQ); staff hours saved is the estimated staff time
 a month automating them would save.</p>
 <table>
 <thead><tr><th>Month</th><th class="num">Questions</th><th class="num">vs previous month</th>
-<th class="num">vs a year earlier</th><th class="num">Looks automatable</th><th class="num">Staff hours at stake</th>
+<th class="num">vs a year earlier</th><th class="num">Looks automatable</th><th class="num">Staff hours saved</th>
 <th class="num">FAQs to write</th><th class="num">Topics needing people</th><th>Also</th></tr></thead>
 <tbody>
 {body}
@@ -1877,7 +1877,8 @@ class ReportData:
         cards = [
             ("Questions", _fmt_int(k.get("questions")), _change_words(k)),
             ("Look automatable", _fmt_pct(k.get("automatable_share")), "of this month's questions"),
-            ("Staff hours at stake", _fmt_hours(k.get("hours_at_stake")), "a month, if those were automated"),
+            ("Staff hours saved", _fmt_hours(k.get("hours_at_stake")),
+             "a month (estimate), if those topics were automated"),
             ("FAQs to write", _fmt_int(k.get("faqs_to_write")), "recurring topics no FAQ answers"),
             ("Topics needing people", _fmt_int(k.get("topics_needing_people")), "high effort or varied questions"),
         ]
@@ -2476,9 +2477,10 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
         n_write, n_found, n_stale = (kpis.get(k) or 0 for k in ("faqs_to_write", "faqs_not_found", "stale_faqs"))
         out.append(f"{_plural(n_write, 'recurring topic')} {'has' if n_write == 1 else 'have'} no FAQ that answers "
                    f"{'it' if n_write == 1 else 'them'} (section 3 lists {'it' if n_write == 1 else 'them all'}); "
-                   f"{_plural(n_found, 'FAQ')} {'exists' if n_found == 1 else 'exist'} but people still ask; "
-                   f"{_plural(n_stale, 'FAQ')} answered no question lately or {'is' if n_stale == 1 else 'are'} "
-                   "hardly read.")
+                   + (f"{_plural(n_found, 'FAQ')} {'answers' if n_found == 1 else 'answer'} questions people still "
+                      "ask often (hard to find?); " if n_found else "no FAQ looks hard to find; ")
+                   + (f"{_plural(n_stale, 'FAQ')} {'looks' if n_stale == 1 else 'look'} out of date or unread "
+                      "(check, update or retire them)." if n_stale else "no FAQ looks out of date."))
     if kpis.get("topics_needing_people") is not None:
         n_people = kpis["topics_needing_people"]
         out.append(f"{_plural(n_people, 'topic')} {'needs' if n_people == 1 else 'need'} people: high effort, long or "
