@@ -755,3 +755,12 @@ def test_headline_card_and_summary_say_hours_saved_and_never_0_faqs():
     text = " ".join(reporting._summary_sentences("2025-12", kpis, {}))
     assert "0 FAQs" not in text and "no FAQ looks hard to find" in text
     assert "5 FAQs look out of date or unread (check, update or retire them)." in text
+
+
+def test_change_columns_of_signed_percentages_align_right_like_the_numbers():
+    glance = pd.DataFrame({"row": ["All questions", "by chat"], "now": [390, 177], "change": ["+6%", "-25%"],
+                           "label": ["+6% up", "x"]})
+    markup = reporting.show_table(glance, columns={"row": "", "now": "This month", "change": "Change",
+                                                   "label": "Note"})._repr_html_()
+    assert '<th class="num">Change</th>' in markup and '<td class="num">+6%</td>' in markup
+    assert '<td class="num">-25%</td>' in markup and '<td>+6% up</td>' in markup and "<th>Note</th>" in markup

@@ -443,6 +443,18 @@ def _cell_text(value: Any, max_chars: int, digits: int | None = None) -> str:
     return _cut(_cell_full(value, digits), max_chars)
 
 
+_SIGNED_NUMBER = re.compile(r"^[+\-−±]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _all_signed_numbers(col: pd.Series) -> bool:
+    """Tell whether a text column holds only numbers such as ``+6%`` or ``-25%`` (aligned right like numbers)."""
+    if pd.api.types.is_numeric_dtype(col):
+        return False
+    texts = [str(v).strip() for v in col if isinstance(v, str) and v.strip()]
+    return bool(texts) and all(_SIGNED_NUMBER.match(t) for t in texts) \
+        and all(isinstance(v, str) or pd.isna(v) for v in col)
+
+
 _LONG_TEXT = 60  # characters from which a text column gets the wide "text" class
 
 
@@ -523,7 +535,7 @@ def show_table(table: pd.DataFrame, *, caption: str = "", max_rows: int = 25, ma
         names = dict(columns) if isinstance(columns, Mapping) else {}
         pct_names = {names.get(c, c) for c in percent}
     numeric = {c: (pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c]))
-               or c in pct_names for c in shown.columns}
+               or c in pct_names or _all_signed_numbers(shown[c]) for c in shown.columns}
     # long-text columns (reasons, example questions) keep a readable width on a phone: the table
     # scrolls sideways instead of squeezing them to a word a line
     long_text = {c: not numeric[c] and any(len(_cell_text(v, max_chars, digits.get(c))) > _LONG_TEXT
