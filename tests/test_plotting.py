@@ -214,3 +214,10 @@ def test_automation_hours_under_one_hour_keep_their_ranking():
     fig = plotting.plot_automation_candidates(cand)
     assert list(fig.data[0].x) == [0.34, 0.31, 0.27]
     assert list(fig.data[0].text) == ["0.34", "0.31", "0.27"]
+
+
+def test_monthly_volume_title_says_what_the_orange_bar_is():
+    monthly = pd.DataFrame({"period": ["2025-10", "2025-11", "2025-12"], "n_questions": [5, 6, 7]})
+    fig = plotting.plot_monthly_volume(monthly, highlight="2025-12")
+    assert fig.layout.title.text == "Questions per month, last 3 months (2025-12 in orange)"
+    assert "orange" not in plotting.plot_monthly_volume(monthly, highlight="2024-01").layout.title.text

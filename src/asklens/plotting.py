@@ -117,6 +117,8 @@ def plot_monthly_volume(monthly: pd.DataFrame, *, period_col: str = "period", co
     per = monthly.groupby(period_col, sort=True)[count_col].sum().tail(months)
     colours = [PALETTE[1] if str(p) == str(highlight) else PALETTE[0] for p in per.index]
     title += f", last {len(per)} months" if len(per) > 1 else ""
+    if len(per) > 1 and any(str(p) == str(highlight) for p in per.index):
+        title += f" ({highlight} in orange)"  # the one orange bar has no legend: say what it is
     fig = go.Figure(go.Bar(x=[str(p) for p in per.index], y=per.to_numpy(), marker_color=colours,
                            name="Questions", hovertemplate="%{x}: %{y:,} questions<extra></extra>"))
     _layout(fig, title=title, x="Month", y="Questions")
