@@ -764,3 +764,14 @@ def test_change_columns_of_signed_percentages_align_right_like_the_numbers():
                                                    "label": "Note"})._repr_html_()
     assert '<th class="num">Change</th>' in markup and '<td class="num">+6%</td>' in markup
     assert '<td class="num">-25%</td>' in markup and '<td>+6% up</td>' in markup and "<th>Note</th>" in markup
+
+
+def test_why_cells_are_not_cut_mid_sentence():
+    why = ("automate: routine: 86 questions; asked in 12 of the last 12 months; the questions are alike; 4% of 49 "
+           "with an effort code need READ 3+; the FAQs “How do I renew my books?”, “Why can't I renew an item?”, "
+           "“How do I log in to my library account?” answer 91% of its questions — point the chatbot and canned "
+           "chat answers at them")
+    assert 280 < len(why) < 500
+    rubric = pd.DataFrame({"topic_label": ["Renew Books"], "category": ["automate"], "reason": [why]})
+    markup = reporting.ReportData(month="2025-12", library="L", tables={"rubric": rubric}).show("rubric")._repr_html_()
+    assert "canned chat answers at them</td>" in markup and "…" not in markup

@@ -455,6 +455,7 @@ def _all_signed_numbers(col: pd.Series) -> bool:
         and all(isinstance(v, str) or pd.isna(v) for v in col)
 
 
+_REASON_CHARS = 600  # "Why" cells: long enough for a rule naming three FAQs, short enough to stop a runaway
 _LONG_TEXT = 60  # characters from which a text column gets the wide "text" class
 
 
@@ -1814,6 +1815,8 @@ class ReportData:
             kwargs.setdefault("columns", columns)
         digits = {c: d for c, d in _DIGITS.items() if c in df.columns}
         kwargs.setdefault("digits", digits)
+        if "reason" in df.columns:
+            kwargs.setdefault("max_chars", _REASON_CHARS)  # a reason cut mid-sentence loses the rule or the FAQs
         if "faq_url" in df.columns:
             kwargs.setdefault("links", {"faq_question": "faq_url"})
         return show_table(df, **kwargs)
