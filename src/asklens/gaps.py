@@ -160,16 +160,8 @@ def embed(
     >>> rubric = asklens.classify_topics(questions, faq, vectors=Q, faq_vectors=F)  # doctest: +SKIP
     """
     _check_questions(questions, need=("text",))
-    faq = _faq_base(faq)
-    if len(faq) == 0:
-        if vectorizer is None:
-            from asklens.vectorize import make_vectorizer
-            vectorizer = make_vectorizer("tfidf", random_state=random_state)
-        texts = _texts(questions)
-        Q = vectorizer.transform(texts) if _is_fitted(vectorizer) else vectorizer.fit_transform(texts)
-        Q = np.asarray(Q, dtype=np.float32)
-        return Q, np.zeros((0, Q.shape[1]), dtype=np.float32)
-    return _embed(questions, faq, vectorizer=vectorizer, vectors=None, faq_vectors=None, random_state=random_state)
+    return _embed(questions, _faq_base(faq), vectorizer=vectorizer, vectors=None, faq_vectors=None,
+                  random_state=random_state)
 
 
 def _lift_parts(Q: np.ndarray, F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
