@@ -177,3 +177,16 @@ def test_rubric_monitor_topics_are_not_gaps():
     mon = rubric[rubric["category"] == "monitor"]
     assert len(mon) and not mon["faq_gap"].any()
     assert all("not an FAQ gap" in r for r in mon["reason"])
+
+
+def test_representative_questions_do_not_repeat_one_question_with_a_thanks():
+    # before: "What are the library hours this weekend?" and the same with "Thanks!" were both shown
+    q = questions_log()
+    hours = q["topic_id"] == 0
+    variants = ["What are the library hours this weekend?", "What are the library hours this weekend? Thanks!",
+                "Hi! What are the library hours this weekend? Thank you so much!", "when do you close on sunday"]
+    q.loc[hours, "text"] = [variants[i % len(variants)] for i in range(int(hours.sum()))]
+    out = automation_candidates(q).set_index("topic_id")
+    reps = out.loc[0, "representative_questions"]
+    assert sum("library hours this weekend" in r.lower() for r in reps) == 1, reps
+    assert any("sunday" in r for r in reps), reps

@@ -97,19 +97,15 @@ def _dense_svd(X: Any) -> np.ndarray:
 
 
 def _representatives(V: np.ndarray, texts: list[str], groups: np.ndarray, k: int = 3) -> dict[Any, list[str]]:
+    """Return up to ``k`` typical questions per group, chosen as topic examples are (close to the centre,
+    short, little boilerplate, no two saying the same thing: see :func:`asklens.describe._choose_examples`)."""
+    from asklens.describe import _choose_examples
+
     out: dict[Any, list[str]] = {}
     for g in np.unique(groups):
         pos = np.flatnonzero(groups == g)
         c = V[pos].mean(axis=0)
-        order = pos[np.argsort(-(V[pos] @ c), kind="stable")]
-        seen: list[str] = []
-        for i in order:
-            t = texts[i].strip()
-            if t and t.lower() not in {s.lower() for s in seen}:
-                seen.append(t[:300])
-            if len(seen) == k:
-                break
-        out[g] = seen
+        out[g] = [t[:300] for t in _choose_examples(texts, pos, np.asarray(V[pos] @ c, dtype=np.float64), k)]
     return out
 
 
