@@ -11,7 +11,8 @@ from asklens import plotting
 
 
 def _title(fig: go.Figure) -> str:
-    return fig.layout.title.text
+    """The title as read (long titles are wrapped over lines with <br>)."""
+    return fig.layout.title.text.replace("<br>", " ")
 
 
 def _common(fig: go.Figure, title_word: str) -> dict:
@@ -135,7 +136,7 @@ def test_empty_tables_give_a_titled_empty_figure_and_missing_columns_say_which()
                        (plotting.plot_custom_work, ["topic_label", "high_effort_share"]),
                        (plotting.plot_monthly_volume, ["period", "n_questions"])):
         fig = func(pd.DataFrame(columns=cols))
-        assert len(fig.data) == 0 and fig.layout.title.text and fig.layout.annotations
+        assert len(fig.data) == 0 and _title(fig) and fig.layout.annotations
     with pytest.raises(ValueError, match="'hours_saved'"):
         plotting.plot_automation_candidates(pd.DataFrame({"topic_label": ["x"]}))
 
@@ -173,7 +174,7 @@ def test_coverage_leaves_out_uncovered_topics_and_explains_colours():
     assert list(fig.data[0].y) == ["B (30)", "C (20)"]
     note = fig.layout.annotations[0].text
     assert "Orange" in note and "1 topic with no FAQ answer at all is left out" in note
-    assert "last 12 months" in fig.layout.title.text
+    assert "last 12 months" in _title(fig)
     everything = plotting.plot_coverage(cov, covered_only=False)
     assert len(everything.data[0].y) == 3
 
@@ -201,11 +202,11 @@ def test_charts_that_draw_only_the_top_rows_say_so():
     rows = pd.DataFrame({"topic_label": [f"T{i}" for i in range(20)], "hours_saved": np.arange(20.0),
                          "coverage": np.linspace(0.05, 1, 20), "n_questions": np.arange(20) + 1,
                          "high_effort_share": np.linspace(0.4, 0.9, 20)})
-    assert plotting.plot_automation_candidates(rows, top_n=10).layout.title.text.endswith(
+    assert _title(plotting.plot_automation_candidates(rows, top_n=10)).endswith(
         ": the 10 most hours of 20")
-    assert plotting.plot_coverage(rows, top_n=15).layout.title.text.endswith(": the 15 largest of 20")
-    assert plotting.plot_custom_work(rows, top_n=12).layout.title.text.endswith(": the 12 highest of 20")
-    assert "of" not in plotting.plot_custom_work(rows.head(5), top_n=12).layout.title.text.split(":")[-1]
+    assert _title(plotting.plot_coverage(rows, top_n=15)).endswith(": the 15 largest of 20")
+    assert _title(plotting.plot_custom_work(rows, top_n=12)).endswith(": the 12 highest of 20")
+    assert "of" not in _title(plotting.plot_custom_work(rows.head(5), top_n=12)).split(":")[-1]
 
 
 def test_automation_hours_under_one_hour_keep_their_ranking():
@@ -219,5 +220,17 @@ def test_automation_hours_under_one_hour_keep_their_ranking():
 def test_monthly_volume_title_says_what_the_orange_bar_is():
     monthly = pd.DataFrame({"period": ["2025-10", "2025-11", "2025-12"], "n_questions": [5, 6, 7]})
     fig = plotting.plot_monthly_volume(monthly, highlight="2025-12")
-    assert fig.layout.title.text == "Questions per month, last 3 months (2025-12 in orange)"
-    assert "orange" not in plotting.plot_monthly_volume(monthly, highlight="2024-01").layout.title.text
+    assert _title(fig) == "Questions per month, last 3 months (2025-12 in orange)"
+    assert "orange" not in _title(plotting.plot_monthly_volume(monthly, highlight="2024-01"))
+
+
+def test_long_titles_wrap_so_a_phone_shows_them_whole():
+    # before: one line of ~90 characters, cut off at about 55 on a 420 px screen
+    cov = pd.DataFrame({"topic_label": ["Renewals", "Printing"], "coverage": [0.5, 0.9], "n_questions": [10, 20]})
+    fig = plotting.plot_coverage(cov, subtitle="last 12 months")
+    lines = fig.layout.title.text.split("<br>")
+    assert len(lines) >= 2 and max(len(x) for x in lines) <= 55
+    assert _title(fig) == "How much of each topic the FAQ already answers (last 12 months)"
+    assert fig.layout.margin.t >= 40 + 20 * len(lines)  # room for every line above the plot
+    short = plotting.plot_monthly_volume(pd.DataFrame({"period": ["2025-11", "2025-12"], "n_questions": [3, 4]}))
+    assert "<br>" not in short.layout.title.text

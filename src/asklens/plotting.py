@@ -38,6 +38,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 HEATMAP_SCALE = "cividis"
 TEMPLATE = "plotly_white"
 _MAX_LABEL = 48
+#: characters per line of a chart title
+_TITLE_WIDTH = 55
 
 
 def _hover(text: str) -> str:
@@ -64,15 +66,28 @@ def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
                          f"the table has {', '.join(map(str, table.columns))}")
 
 
+def _wrap(title: str, width: int = _TITLE_WIDTH) -> list[str]:
+    """Split a title into lines of at most ``width`` characters at spaces (plotly never wraps a title)."""
+    lines: list[str] = []
+    for word in title.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def _layout(fig: go.Figure, *, title: str, x: str, y: str, height: int = 420, legend: str | None = None) -> go.Figure:
+    # long titles are wrapped (a phone shows about 55 characters of a one-line title, then cuts it off)
+    lines = _wrap(title)
     fig.update_layout(
         template=TEMPLATE,
-        title={"text": title, "x": 0.0, "xanchor": "left"},
+        title={"text": "<br>".join(lines), "x": 0.0, "xanchor": "left"},
         xaxis_title=x,
         yaxis_title=y,
         colorway=PALETTE,
-        height=height,
-        margin={"l": 60, "r": 30, "t": 60, "b": 50},
+        margin={"l": 60, "r": 30, "t": 40 + 20 * len(lines), "b": 50},
+        height=height + 20 * (len(lines) - 1),
         legend_title_text=legend or "",
         font={"family": "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", "size": 13},
         hoverlabel={"namelength": -1},
