@@ -775,3 +775,21 @@ def test_why_cells_are_not_cut_mid_sentence():
     rubric = pd.DataFrame({"topic_label": ["Renew Books"], "category": ["automate"], "reason": [why]})
     markup = reporting.ReportData(month="2025-12", library="L", tables={"rubric": rubric}).show("rubric")._repr_html_()
     assert "canned chat answers at them</td>" in markup and "…" not in markup
+
+
+def test_chart_titles_become_html_captions_that_wrap_on_a_phone():
+    # before: a plotly title is one SVG line, cut off after ~35 characters on a 420 px screen
+    from asklens import plotting
+
+    fig = plotting.plot_coverage(pd.DataFrame({"topic_label": ["Renewals & <Fines>"], "coverage": [0.5],
+                                               "n_questions": [10]}), subtitle="last 12 months")
+    fig_dict = fig.to_plotly_json()
+    shown, caption = reporting._title_as_caption(fig_dict)
+    assert caption == ('<p class="asklens-figure-title">How much of each topic the FAQ already answers '
+                       '(last 12 months)</p>')
+    assert shown["layout"]["title"]["text"] == "" and fig_dict["layout"]["title"]["text"]  # the input is kept
+    assert shown["layout"]["margin"]["t"] < fig_dict["layout"]["margin"]["t"]
+    bundle = reporting._make_renderer().to_mimebundle(fig_dict)
+    assert bundle["text/html"].startswith('<div class="asklens-figure"><p class="asklens-figure-title">How much')
+    assert bundle["application/vnd.plotly.v1+json"]["layout"]["title"]["text"]  # the notebook keeps its title
+    assert reporting._title_as_caption({"data": [], "layout": {}}) == ({"data": [], "layout": {}}, "")

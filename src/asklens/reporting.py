@@ -737,6 +737,26 @@ def _trend_arrow(text: Any) -> str:
 _FIGURES = {"count": 0}
 
 
+def _title_as_caption(fig_dict: dict) -> tuple[dict, str]:
+    """Move a chart's title out of the chart into an HTML caption above it; return the figure and the caption.
+
+    A plotly title is one line of SVG text that a phone cuts off after some 35
+    characters; HTML text wraps to any width.
+    """
+    layout = fig_dict.get("layout") or {}
+    title = layout.get("title")
+    text = title.get("text") if isinstance(title, dict) else title if isinstance(title, str) else None
+    if not text:
+        return fig_dict, ""
+    margin = dict(layout.get("margin") or {})
+    lines = str(text).count("<br>") + 1
+    margin["t"] = max(24, int(margin.get("t", 60)) - 20 * lines)
+    shown = {**fig_dict, "layout": {**layout, "title": {"text": ""}, "margin": margin,
+                                    **({"height": int(layout["height"]) - 20 * lines} if "height" in layout else {})}}
+    caption = html.escape(" ".join(str(text).replace("<br>", " ").split()))
+    return shown, f'<p class="asklens-figure-title">{caption}</p>'
+
+
 def _make_renderer() -> Any:
     """Build the plotly renderer the report kernel uses (no CDN, plotly.js inlined once)."""
     from plotly.io import to_html
@@ -752,10 +772,11 @@ def _make_renderer() -> Any:
         def to_mimebundle(self, fig_dict: dict) -> dict:
             # plotly copies renderers, so the figure counter lives in the module
             _FIGURES["count"] += 1
-            markup = to_html(fig_dict, config=self.config, include_plotlyjs=False, include_mathjax=False,
+            shown, caption = _title_as_caption(fig_dict)
+            markup = to_html(shown, config=self.config, include_plotlyjs=False, include_mathjax=False,
                              full_html=False, default_width="100%", default_height=480, validate=False,
                              div_id=f"asklens-figure-{_FIGURES['count']}")
-            return {"text/html": f'<div class="asklens-figure">{markup}</div>',
+            return {"text/html": f'<div class="asklens-figure">{caption}{markup}</div>',
                     "application/vnd.plotly.v1+json": fig_dict}
 
     return AsklensRenderer()
@@ -827,6 +848,7 @@ table.asklens-sortable th::after { content: " \\2195"; color: #9aa5b1; font-size
 table.asklens-sortable th[aria-sort="ascending"]::after { content: " \\2191"; color: var(--asklens-ink); }
 table.asklens-sortable th[aria-sort="descending"]::after { content: " \\2193"; color: var(--asklens-ink); }
 .asklens-figure { margin: 6px 0 14px; }
+.asklens-figure-title { margin: 10px 0 0; font-size: 1.05rem; font-weight: 600; color: var(--asklens-ink); }
 .asklens-footer { color: var(--asklens-muted); font-size: 0.85em; margin-top: 30px; border-top: 1px solid
   var(--asklens-line); padding-top: 8px; }
 @media print { table.asklens-sortable th::after { content: ""; } }
