@@ -789,6 +789,9 @@ def test_chart_titles_become_html_captions_that_wrap_on_a_phone():
                        '(last 12 months)</p>')
     assert shown["layout"]["title"]["text"] == "" and fig_dict["layout"]["title"]["text"]  # the input is kept
     assert shown["layout"]["margin"]["t"] < fig_dict["layout"]["margin"]["t"]
+    # the plot itself keeps its size: the figure shrinks by what the title's margin freed
+    assert shown["layout"]["height"] - shown["layout"]["margin"]["t"] == \
+        fig_dict["layout"]["height"] - fig_dict["layout"]["margin"]["t"]
     bundle = reporting._make_renderer().to_mimebundle(fig_dict)
     assert bundle["text/html"].startswith('<div class="asklens-figure"><p class="asklens-figure-title">How much')
     assert bundle["application/vnd.plotly.v1+json"]["layout"]["title"]["text"]  # the notebook keeps its title

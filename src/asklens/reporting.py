@@ -737,6 +737,10 @@ def _trend_arrow(text: Any) -> str:
 _FIGURES = {"count": 0}
 
 
+#: top margin (px) of a chart whose title became an HTML caption
+_CAPTIONED_TOP = 24
+
+
 def _title_as_caption(fig_dict: dict) -> tuple[dict, str]:
     """Move a chart's title out of the chart into an HTML caption above it; return the figure and the caption.
 
@@ -748,11 +752,12 @@ def _title_as_caption(fig_dict: dict) -> tuple[dict, str]:
     text = title.get("text") if isinstance(title, dict) else title if isinstance(title, str) else None
     if not text:
         return fig_dict, ""
+    # the top margin held the title: keep a small one, and shrink the figure by as much, so the plot keeps its size
     margin = dict(layout.get("margin") or {})
-    lines = str(text).count("<br>") + 1
-    margin["t"] = max(24, int(margin.get("t", 60)) - 20 * lines)
+    freed = max(0, int(margin.get("t", 60)) - _CAPTIONED_TOP)
+    margin["t"] = min(int(margin.get("t", 60)), _CAPTIONED_TOP)
     shown = {**fig_dict, "layout": {**layout, "title": {"text": ""}, "margin": margin,
-                                    **({"height": int(layout["height"]) - 20 * lines} if "height" in layout else {})}}
+                                    **({"height": int(layout["height"]) - freed} if "height" in layout else {})}}
     caption = html.escape(" ".join(str(text).replace("<br>", " ").split()))
     return shown, f'<p class="asklens-figure-title">{caption}</p>'
 
