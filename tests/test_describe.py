@@ -472,6 +472,15 @@ def test_a_misspelling_is_never_chosen_for_a_label():
     assert not {"reslly"} & {w for k in out.loc[1, "keywords"] for w in k.split()}
 
 
+def _describe_mixed_among_neighbours(mixed: list[str]) -> pd.DataFrame:
+    """Describe a mixed fragment (topic 0) beside filler (1) and research-database questions (2), by topic id."""
+    subjects = ["psychology", "nursing", "history", "biology", "law", "art", "music", "economics", "chemistry"]
+    databases = [f"Which research database is best for {s}?" for s in subjects] * 3
+    texts = mixed + _filler(80) + databases
+    ids = [0] * len(mixed) + [1] * 80 + [2] * len(databases)
+    return describe_topics(texts, ids).set_index("topic_id")
+
+
 def test_label_uses_words_most_questions_share():
     # the old "Rare Books Collection": a mixed fragment about legal research and literature
     # reviews whose shared word ("research") is common elsewhere too, and one rare long phrase
@@ -489,11 +498,7 @@ def test_label_uses_words_most_questions_share():
         "I am a student doing research on evidence",
         "How do I email the research desk for review?",
     ]
-    subjects = ["psychology", "nursing", "history", "biology", "law", "art", "music", "economics", "chemistry"]
-    databases = [f"Which research database is best for {s}?" for s in subjects] * 3
-    texts = mixed + _filler(80) + databases
-    ids = [0] * len(mixed) + [1] * 80 + [2] * len(databases)
-    out = describe_topics(texts, ids).set_index("topic_id")
+    out = _describe_mixed_among_neighbours(mixed)
     label = out.loc[0, "label"]
     print(out["label"].tolist())
     assert "rare" not in label.lower() and "collection" not in label.lower()
@@ -585,11 +590,7 @@ def test_a_mixed_fragment_is_not_named_by_a_rare_phrase():
         "I am a student doing research on evidence",
         "How do I email the research desk?",
     ]
-    subjects = ["psychology", "nursing", "history", "biology", "law", "art", "music", "economics", "chemistry"]
-    databases = [f"Which research database is best for {s}?" for s in subjects] * 3
-    texts = mixed + _filler(80) + databases
-    ids = [0] * len(mixed) + [1] * 80 + [2] * len(databases)
-    label = describe_topics(texts, ids).set_index("topic_id").loc[0, "label"]
+    label = _describe_mixed_among_neighbours(mixed).loc[0, "label"]
     print(label)
     assert "legislative" not in label.lower() and "trace" not in label.lower()
     assert "research" in label.lower() or "student" in label.lower()
