@@ -71,6 +71,19 @@ def test_missing_file_and_bad_config_exit_2(workspace):
     assert len(res.stderr.strip().splitlines()) == 1
 
 
+def test_month_without_questions_fails_before_a_kernel_starts(workspace):
+    # the tiny notebook would run for any month: only the command's own check can stop it
+    res = run("report", "--questions", "questions.csv", "--month", "2025-10", cwd=workspace)
+    assert res.returncode == 2, res.stderr
+    assert "no question in 2025-10" in res.stderr and "pick a month with questions: 2025-11–2025-12" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    (workspace / "empty").mkdir()
+    res = run("report", "--questions", "empty", "--month", "2025-12", cwd=workspace)
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert "Traceback" not in res.stderr
+    assert not (workspace / "reports").exists() or not any((workspace / "reports").iterdir())
+
+
 @pytest.mark.slow
 def test_report_runs_prints_where_and_is_log_friendly(workspace):
     res = run("report", "--questions", "questions.csv", "--month", "2025-12", "--seed", "1", cwd=workspace)
