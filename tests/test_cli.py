@@ -153,7 +153,7 @@ def test_an_empty_faq_option_means_no_faq(small, monkeypatch, faq, expected):
 
     monkeypatch.setattr(reporting, "render_reports", fake_render)
     monkeypatch.chdir(small)
-    assert main(["report", "--questions", "questions.csv", "--month", "2025-01", "--faq", faq, "--quiet",
+    assert main(["report", "--questions", "questions.csv", "--month", "2024-03", "--faq", faq, "--quiet",
                  "--out", str(small / "reports")]) == 0
     assert seen["faq"] == (None if expected is None else Path(expected))
 

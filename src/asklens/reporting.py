@@ -333,7 +333,8 @@ def months_with_data(questions: str | os.PathLike[str] | Iterable[str | os.PathL
     import asklens
 
     cfg = _load_config(config)
-    result = asklens.load_questions([str(p) for p in _expand_paths(questions)], config=cfg)
+    # only the dates are kept and nothing is written, so the text need not be scrubbed (a third faster)
+    result = asklens.load_questions([str(p) for p in _expand_paths(questions)], config=cfg, scrub=False)
     asked = result.questions["asked_at"]
     if asked.empty:
         return []
