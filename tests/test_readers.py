@@ -588,3 +588,37 @@ def test_the_files_table_notes_how_day_and_month_were_told_apart(tmp_path):
     assert raw(p).files["notes"].tolist() == [[]]
     p.write_text("date,question\n03/04/2025 10:00,Question\n", encoding="utf-8")
     assert raw(p, config=cfg(date_format="%d/%m/%Y %H:%M")).files["notes"].tolist() == [[]]  # the config decided
+
+
+# --- text exports named like workbooks ------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+@pytest.mark.parametrize(("encoding", "sep"), [("utf-8", ","), ("utf-16", "\t")])
+def test_a_text_export_named_like_a_workbook_is_read_as_text(fixtures, tmp_path, suffix, encoding, sep):
+    # web apps often save "Excel" exports as CSV or tab-separated text with an .xls name
+    frame = pd.read_csv(fixtures / "libchat.csv", dtype=str, keep_default_na=False)
+    target = tmp_path / f"chats{suffix}"
+    frame.to_csv(target, sep=sep, index=False, encoding=encoding)
+    result = raw(target)
+    expected = raw(fixtures / "libchat.csv").questions
+    assert result.files.loc[0, "format"] == "libchat"
+    assert list(result.questions["text"]) == list(expected["text"])
+    assert any("text" in note and suffix in note for note in result.files.loc[0, "notes"])
+
+
+def test_a_web_page_named_xls_is_one_clear_error(fixtures, tmp_path):
+    frame = pd.read_csv(fixtures / "libchat.csv", dtype=str, keep_default_na=False)
+    target = tmp_path / "chats.xls"
+    target.write_text("<html><body>" + frame.to_html(index=False) + "</body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="web page") as err:
+        raw(target)
+    assert err.value.path.endswith("chats.xls") and "CSV" in err.value.fix
+
+
+def test_an_old_xls_in_a_folder_is_not_skipped_silently(fixtures, tmp_path):
+    shutil.copy(fixtures / "libchat.csv", tmp_path / "chats_2024.csv")
+    (tmp_path / "chats_2023.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(InputError, match="old Excel .xls") as err:
+        raw(tmp_path)
+    assert err.value.path.endswith("chats_2023.xls")

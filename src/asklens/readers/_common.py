@@ -547,7 +547,7 @@ def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str
     """
     reader = ctx.reader
     drops: list[pd.DataFrame] = []
-    notes: list[str] = []
+    notes: list[str] = list(table.notes)
     n = len(stage)
     stage = stage.reset_index(drop=True)
     if table.incomplete_last_row and n:

@@ -26,7 +26,9 @@ from asklens.text import decode_bytes
 
 __all__ = ["RawTable", "load_table", "SUPPORTED_SUFFIXES"]
 
-SUPPORTED_SUFFIXES = {".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson"}
+#: file endings read from a folder (``.xls`` too: a text export under that name is read, and a real old
+#: workbook is an error rather than a year of questions silently left out)
+SUPPORTED_SUFFIXES = {".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".xls", ".json", ".jsonl", ".ndjson"}
 _DELIMITERS = [",", ";", "\t", "|"]
 _DELIM_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _JSON_LIST_KEYS = ("data", "results", "items", "records", "rows", "faqs", "faq", "questions", "transactions",
@@ -109,25 +111,46 @@ def load_table(path: str | Path, *, encoding: str = "", delimiter: str = "", she
     path = Path(path)
     data = _check_file(path)
     suffix = path.suffix.lower()
-    if data[:4] == b"PK\x03\x04" or suffix in {".xlsx", ".xlsm"}:
+    if data[:4] == b"PK\x03\x04":
         return _read_excel(path, data, sheet=sheet)
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or suffix == ".xls":
-        raise InputError("old Excel .xls files are not supported", path=path,
-                         fix="open it in Excel or LibreOffice and save it as .xlsx or CSV")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise _old_xls(path)
+    # the content decides: an "Excel" export that is really text (web apps often save CSV or
+    # tab-separated text under an .xls name) is read as text; a damaged workbook is named as such
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("this is a binary file, not a CSV, Excel or JSON export", path=path,
-                         fix="export the log as CSV, XLSX or JSON")
-    text, used = decode_bytes(data, encoding=encoding or None)
-    if _looks_binary(text):
+    binary = b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not binary:
+        text, used = decode_bytes(data, encoding=encoding or None)
+        binary = _looks_binary(text)
+    if binary:
+        if suffix in _WORKBOOK_SUFFIXES:
+            if suffix == ".xls":
+                raise _old_xls(path)
+            return _read_excel(path, data, sheet=sheet)  # raises: damaged or truncated
         raise InputError("this is a binary file, not a CSV, Excel or JSON export", path=path,
                          fix="export the log as CSV, XLSX or JSON")
     stripped = text.lstrip()
+    if suffix in _WORKBOOK_SUFFIXES:
+        if re.match(r"(?is)<(!doctype\s+html|html|table|\?xml)", stripped[:200]):
+            raise InputError(f"this {suffix} file is a web page (an HTML or XML table), not an Excel workbook",
+                             path=path, fix="open it in Excel or LibreOffice and save it as .xlsx or CSV")
+        table = _read_delimited(path, data, text, used, delimiter=delimiter)
+        table.notes.append(f"a text file named {suffix}: read as "
+                           f"{_DELIM_NAMES.get(table.delimiter or '', 'delimited')}-separated text")
+        return table
     if suffix in {".json", ".jsonl", ".ndjson"} or stripped[:1] in ("[", "{"):
         if suffix in {".jsonl", ".ndjson"} or (stripped[:1] == "{" and _is_json_lines(stripped)):
             return _read_json_lines(path, text, used)
         return _read_json(path, text, used)
     return _read_delimited(path, data, text, used, delimiter=delimiter)
+
+
+_WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+
+
+def _old_xls(path: Path) -> InputError:
+    return InputError("old Excel .xls files are not supported", path=path,
+                      fix="open it in Excel or LibreOffice and save it as .xlsx or CSV")
 
 
 def _looks_binary(text: str) -> bool:
