@@ -622,3 +622,20 @@ def test_an_old_xls_in_a_folder_is_not_skipped_silently(fixtures, tmp_path):
     with pytest.raises(InputError, match="old Excel .xls") as err:
         raw(tmp_path)
     assert err.value.path.endswith("chats_2023.xls")
+
+
+def test_a_misspelt_mapped_column_suggests_the_close_one(tmp_path):
+    (tmp_path / "log.csv").write_text("utterance,Date\nwhere is the printer,2024-03-01\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no column 'Utterence'") as err:
+        raw(tmp_path / "log.csv", config=cfg(columns={"text": "Utterence"}))
+    assert "text = \"utterance\"" in err.value.fix
+    with pytest.raises(InputError) as err:  # nothing close: no guess
+        raw(tmp_path / "log.csv", config=cfg(columns={"text": "Question"}))
+    assert "did you mean" not in str(err.value) + err.value.fix
+
+
+def test_a_misspelt_faq_column_suggests_the_close_one(fixtures):
+    config = Config.from_dict({"input": {"faq_columns": {"views": "Totl Views"}}})
+    with pytest.raises(InputError, match="no column 'Totl Views'") as err:
+        read_faq(fixtures / "faq.csv", config=config)
+    assert "views = \"Total Views\"" in err.value.fix

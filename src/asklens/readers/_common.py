@@ -10,6 +10,7 @@ into canonical columns, vectorised, and records every dropped row with its reaso
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -122,11 +123,13 @@ def resolve_columns(
         if hit is None:
             if ctx.reader != "generic":
                 continue  # a mapping meant for another file; this reader's own names apply
+            close = closest_column(source, columns)
             raise InputError(
                 f"the file has no column {source!r} (mapped to {key!r} in [input.columns]); "
                 f"its columns are {', '.join(map(repr, columns[:12]))}",
                 path=table.path, column=source,
-                fix="correct the column name in [input.columns] of asklens.toml",
+                fix=(f"did you mean {close!r}? write {key} = {json.dumps(close)} in [input.columns] of asklens.toml"
+                     if close else "correct the column name in [input.columns] of asklens.toml"),
             )
         out[key] = hit
     for key, aliases in defaults.items():
@@ -526,6 +529,15 @@ def empty_dropped() -> pd.DataFrame:
     """Return an empty dropped-rows table."""
     return pd.DataFrame({"path": pd.Series([], dtype="string"), "row": pd.Series([], dtype="Int64"),
                          "reason": pd.Series([], dtype="string")})
+
+
+def closest_column(name: str, columns: Sequence[str]) -> str | None:
+    """Return the column whose name is closest to a misspelt ``name`` (case and punctuation aside), or None."""
+    import difflib
+
+    by_norm = {norm(str(c)): str(c) for c in columns}
+    hit = difflib.get_close_matches(norm(name), list(by_norm), n=1, cutoff=0.75)
+    return by_norm[hit[0]] if hit else None
 
 
 def finish(stage: pd.DataFrame, table: RawTable, ctx: Context, mapping: dict[str, str], *,

@@ -12,13 +12,14 @@ maps others. HTML is stripped to text; extra columns ``details``, ``created_at``
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from asklens.config import Config
 from asklens.errors import ConfigError, InputError
-from asklens.readers._common import col, find_column, parse_dates, split_tags
+from asklens.readers._common import closest_column, col, find_column, parse_dates, split_tags
 from asklens.readers._table import load_table
 from asklens.schema import validate_faq
 from asklens.text import repair_series
@@ -86,8 +87,11 @@ def read_faq(path: str | Path, *, format: str = "auto", config: Config | str | P
                               fix=f"use one of {', '.join(COLUMNS)}")
         hit = source if source in columns else find_column(columns, [source])
         if hit is None:
+            close = closest_column(source, columns)
             raise InputError(f"the file has no column {source!r} (mapped to {key!r} in [input.faq_columns])",
-                             path=table.path, column=source, fix="correct the name in [input.faq_columns]")
+                             path=table.path, column=source,
+                             fix=(f"did you mean {close!r}? write {key} = {json.dumps(close)} in [input.faq_columns]"
+                                  if close else "correct the name in [input.faq_columns]"))
         m[key] = hit
     for key, aliases in COLUMNS.items():
         if key not in m:
