@@ -130,3 +130,17 @@ def test_inspect_describes_a_faq_export_instead_of_refusing_it(fixtures, tmp_pat
     assert res.returncode == 0, res.stderr
     [faq] = json.loads(res.stdout)["faq_files"]
     assert faq["entries"] > 0 and faq["filled"]["question"] == faq["entries"]
+
+
+def test_inspect_says_how_many_questions_carry_each_field(fixtures, tmp_path):
+    # READ codes, durations, messages and tags drive the effort analyses: an analyst must see
+    # whether they came through (the linked chat 1003 takes its READ code from Reference Analytics)
+    res = run("inspect", fixtures / "libchat.csv", fixtures / "refanalytics.csv", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    line = next(x for x in res.stdout.splitlines() if x.startswith("filled:"))
+    assert "READ code 6 (55%)" in line
+    assert "duration 11 (100%)" in line and "messages 6 (55%)" in line and "tags 11 (100%)" in line
+    res = run("inspect", fixtures / "libchat.csv", fixtures / "refanalytics.csv", "--json", cwd=tmp_path)
+    filled = json.loads(res.stdout)["filled"]
+    assert filled["effort"] == 6 and filled["duration_min"] == 11 and filled["n_messages"] == 6
+    assert filled["tags"] == 11 and filled["answer"] == 11

@@ -99,6 +99,11 @@ def inspect(
         echo(f"dates: {first:%Y-%m-%d %H:%M} to {last:%Y-%m-%d %H:%M} ({tz})")
     if summary["channels"]:
         echo("channels: " + ", ".join(f"{k} {v:,}" for k, v in summary["channels"].items()))
+    kept = summary["rows_kept"]
+    if kept:
+        filled = summary.get("filled") or {}
+        echo("filled:   " + "; ".join(f"{label} {filled.get(key, 0):,} ({filled.get(key, 0) / kept:.0%})"
+                                      for key, label in _FIELD_LABELS.items()))
     dropped = result.dropped
     if len(dropped):
         echo(f"dropped: {len(dropped):,} rows")
@@ -112,6 +117,12 @@ def inspect(
     red = summary["redactions"]
     if red:
         echo("redactions: " + ", ".join(f"{k} {v:,}" for k, v in red.items()))
+
+
+#: how ``inspect`` names the optional fields the analyses use (READ codes and durations drive the
+#: effort and time-saved figures; without them the report falls back on defaults)
+_FIELD_LABELS = {"effort": "READ code", "duration_min": "duration", "n_messages": "messages", "tags": "tags",
+                 "answer": "staff answer"}
 
 
 def _split_faq_files(paths: list[Path], *, format: str, cfg: Any) -> tuple[list[Path], list[Path]]:

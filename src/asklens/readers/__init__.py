@@ -120,7 +120,30 @@ class ReadResult:
             "redactions": {str(k): int(v) for k, v in self.redactions.items()},
             "channels": {str(k): int(v) for k, v in
                          self.questions["channel"].value_counts(dropna=True).items()} if len(self.questions) else {},
+            "filled": _filled(self.questions),
         }
+
+
+#: the optional fields the analyses use, counted by ``ReadResult.summary()["filled"]``
+_FILLED_FIELDS = ("effort", "duration_min", "n_messages", "tags", "answer")
+
+
+def _filled(questions: pd.DataFrame) -> dict[str, int]:
+    """Count the questions that carry each optional field (a READ code, a duration, tags…)."""
+    out = {}
+    for name in _FILLED_FIELDS:
+        if name not in questions:
+            out[name] = 0
+            continue
+        values = questions[name]
+        if name == "tags":
+            n = values.map(lambda v: isinstance(v, list) and len(v) > 0).sum()
+        elif name == "answer":
+            n = (values.fillna("").astype(str).str.strip() != "").sum()
+        else:
+            n = values.notna().sum()
+        out[name] = int(n)
+    return out
 
 
 def _as_config(config: Config | Mapping[str, Any] | str | PathLike[str] | None) -> Config:
