@@ -639,3 +639,27 @@ def test_a_misspelt_faq_column_suggests_the_close_one(fixtures):
     with pytest.raises(InputError, match="no column 'Totl Views'") as err:
         read_faq(fixtures / "faq.csv", config=config)
     assert "views = \"Total Views\"" in err.value.fix
+
+
+def test_a_faq_among_question_logs_is_skipped_however_it_was_named(fixtures, tmp_path):
+    # `asklens init` tells users to put their exports in data/raw and run
+    # `asklens report --questions data/raw/*.csv --faq data/raw/faq.csv`; the shell hands the FAQ
+    # over by name among the logs, and the workspace's topics browser reads "data/raw/*"
+    shutil.copy(fixtures / "libchat.csv", tmp_path / "libchat.csv")
+    shutil.copy(fixtures / "faq.csv", tmp_path / "faq.csv")
+    shutil.copy(fixtures / "faq.json", tmp_path / "faq.json")
+    expected = len(raw(tmp_path / "libchat.csv").questions)
+    for given in ([tmp_path / "faq.csv", tmp_path / "libchat.csv"], str(tmp_path / "*")):
+        result = raw(given)
+        assert len(result.questions) == expected
+        formats = dict(zip(result.files["path"].map(lambda p: Path(p).name), result.files["format"]))
+        assert formats["faq.csv"] == "faq (skipped)" and formats["libchat.csv"] == "libchat"
+    with pytest.raises(InputError, match="FAQ export, not a question log"):  # nothing but FAQs
+        raw([tmp_path / "faq.csv", tmp_path / "faq.json"])
+
+
+def test_a_glob_skips_office_lock_files_like_a_folder(fixtures, tmp_path):
+    # Excel leaves "~$name.xlsx" beside a workbook while it is open
+    shutil.copy(fixtures / "libchat.xlsx", tmp_path / "libchat.xlsx")
+    (tmp_path / "~$libchat.xlsx").write_bytes(b"\x06Jordan" + b"\x00" * 150)
+    assert len(raw(tmp_path).questions) == len(raw(str(tmp_path / "*")).questions) > 0

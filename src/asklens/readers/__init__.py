@@ -208,8 +208,8 @@ def load_questions(
         Export files (CSV, TSV, XLSX, JSON, JSON Lines), folders holding them, or glob
         patterns such as ``"data/raw/*.csv"``.
         Files are read in the order given (folders sorted by name, not
-        recursively; a FAQ export found in a folder is skipped and listed in
-        ``.files`` as ``"faq (skipped)"``).
+        recursively). A FAQ export among them is skipped and listed in ``.files``
+        as ``"faq (skipped)"``; giving nothing but FAQ exports is an error.
     format : str, default "auto"
         ``"auto"`` detects each file's format from its header; or force one of
         ``libchat, refanalytics, tickets, libraryh3lp, gimlet, desktracker,
@@ -254,6 +254,7 @@ def load_questions(
     dropped: list[pd.DataFrame] = []
     files: list[dict[str, Any]] = []
     inp = cfg.input
+    faq_named: list[Path] = []
     for path, explicit in expand_paths(paths, with_origin=True):
         table = load_table(path, encoding=inp.encoding, delimiter=inp.delimiter, sheet=inp.sheet)
         fmt = forced
@@ -263,11 +264,11 @@ def load_questions(
                 raise InputError(unknown_format_message(table.frame.columns), path=path, row=1,
                                  fix=UNKNOWN_FORMAT_FIX)
             if fmt == "faq":
+                # a FAQ base beside the logs (a workspace's data/raw, a glob, a shell-expanded
+                # data/raw/*.csv): not a question log, skipped and listed; an error only when
+                # nothing but FAQ exports was given
                 if explicit:
-                    raise InputError("this is a FAQ export, not a question log", path=path,
-                                     fix=f"give it as the FAQ base: --faq {path.name} on the command line, "
-                                         f"asklens.read_faq(...) in Python")
-                # a FAQ base in a workspace folder: not a question log, skipped (and listed)
+                    faq_named.append(path)
                 files.append({"path": str(path), "format": "faq (skipped)", "rows_read": 0, "rows_kept": 0,
                               "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
                               "columns": {}, "notes": []})
@@ -280,6 +281,10 @@ def load_questions(
             "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
             "columns": dict(parsed.mapping), "notes": list(parsed.notes),
         })
+    if faq_named and not frames:
+        raise InputError("this is a FAQ export, not a question log", path=faq_named[0],
+                         fix=f"give it as the FAQ base: --faq {faq_named[0].name} on the command line, "
+                             f"asklens.read_faq(...) in Python")
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if len(frame):
         frame, more = _deduplicate(frame)

@@ -602,7 +602,8 @@ def expand_paths(paths, *, with_origin: bool = False) -> list:
             matches = sorted(glob.glob(text))
             if not matches:
                 raise InputError("no file matches this pattern", path=text, fix="check the path and the pattern")
-            out.extend((Path(m), True) for m in matches if Path(m).is_file())
+            # as in a folder: Office lock files ("~$name.xlsx", left while Excel has the file open) are no exports
+            out.extend((Path(m), True) for m in matches if Path(m).is_file() and not Path(m).name.startswith("~$"))
             continue
         p = Path(text)
         if p.is_dir():
