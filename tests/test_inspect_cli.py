@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -144,3 +145,18 @@ def test_inspect_says_how_many_questions_carry_each_field(fixtures, tmp_path):
     filled = json.loads(res.stdout)["filled"]
     assert filled["effort"] == 6 and filled["duration_min"] == 11 and filled["n_messages"] == 6
     assert filled["tags"] == 11 and filled["answer"] == 11
+
+
+def test_inspect_describes_a_faq_found_in_a_folder_or_glob(fixtures, tmp_path):
+    # a workspace keeps the FAQ export in data/raw beside the logs: "asklens inspect data/raw" must
+    # describe it as a FAQ base, not as "faq (skipped), 0 rows read"
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    shutil.copy(fixtures / "libchat.csv", raw / "libchat.csv")
+    shutil.copy(fixtures / "faq.csv", raw / "faq.csv")
+    for given in (raw, raw / "*"):
+        res = run("inspect", given, cwd=tmp_path)
+        assert res.returncode == 0, res.stderr
+        assert "faq (skipped)" not in res.stdout
+        assert re.search(r"faq\.csv\n  format:  FAQ base \(\d+ entries\)", res.stdout), res.stdout
+        assert "total: 8 rows read" in res.stdout

@@ -126,15 +126,16 @@ _FIELD_LABELS = {"effort": "READ code", "duration_min": "duration", "n_messages"
 
 
 def _split_faq_files(paths: list[Path], *, format: str, cfg: Any) -> tuple[list[Path], list[Path]]:
-    """Separate the FAQ exports named on the command line from the question logs."""
+    """Separate the FAQ exports (named, or found in a folder or glob) from the question logs."""
     from asklens.errors import AsklensError
     from asklens.readers import detect_format
+    from asklens.readers._table import expand_paths
 
     if (format or "auto").strip().lower() != "auto":
         return list(paths), []
     logs, faqs = [], []
     inp = cfg.input
-    for p in paths:
+    for p in expand_paths(list(paths)):
         kind = None
         if Path(p).is_file():
             try:
