@@ -234,3 +234,129 @@ def test_long_titles_wrap_so_a_phone_shows_them_whole():
     assert fig.layout.margin.t >= 40 + 20 * len(lines)  # room for every line above the plot
     short = plotting.plot_monthly_volume(pd.DataFrame({"period": ["2025-11", "2025-12"], "n_questions": [3, 4]}))
     assert "<br>" not in short.layout.title.text
+
+
+# ----------------------------------------------------------------------------- phone layout
+
+LONG = ["Library Databases from Home (Campus)", "Interlibrary Loan Request Status", "Printing"]
+
+
+def test_phone_layout_puts_long_bar_labels_above_the_bars():
+    # before: on a 400 px screen these labels left the bars some 60 px of a 300 px figure
+    cand = pd.DataFrame({"topic_label": LONG, "hours_saved": [3.0, 2.0, 1.0]})
+    fig = plotting.plot_automation_candidates(cand)
+    before = fig.to_dict()
+    spec = plotting.phone_layout(fig)
+    assert fig.to_dict() == before  # the figure is not changed
+    phone, wide = spec["phone"]["layout"], spec["wide"]["layout"]
+    assert phone["yaxis.showticklabels"] is False and phone["margin.l"] < fig.layout.margin.l
+    labels = phone["annotations"]
+    assert [a["text"] for a in labels] == LONG  # every bar, in the drawn order
+    assert all(a["xref"] == "paper" and a["x"] == 0 and a["xanchor"] == "left" for a in labels)
+    # the axis is reversed (biggest first): a label sits above its bar, at a smaller category number
+    assert [a["yanchor"] for a in labels] == ["bottom"] * 3
+    assert all(i - 0.5 < a["y"] < i for i, a in enumerate(labels))
+    assert phone["yaxis.autorange"] == "reversed" and 0.3 < phone["bargap"] < 0.6
+    assert phone["height"] >= 3 * (plotting._PHONE_BAR + plotting._PHONE_LABEL)
+    # the x-axis title wraps instead of running off the screen
+    assert max(len(x) for x in phone["xaxis.title.text"].split("<br>")) <= plotting._PHONE_TITLE
+    # wide: the figure's own values of the same attributes, None where plotly's default applies
+    assert set(wide) == set(phone)
+    assert wide["yaxis.showticklabels"] is None and wide["yaxis.autorange"] == "reversed"
+    assert wide["annotations"] == [] and wide["height"] == fig.layout.height
+    assert wide["xaxis.title.text"] == "Staff hours saved per month (estimate)"
+    assert spec["phone"]["traces"] == spec["wide"]["traces"] == []
+
+
+def test_phone_layout_of_a_chart_in_plotly_order_and_with_a_note():
+    # not reversed: category 0 is the bottom bar, and its top edge is above its centre
+    fig = go.Figure(go.Bar(y=["a", "b"], x=[1, 2], orientation="h"))
+    labels = plotting.phone_layout(fig)["phone"]["layout"]["annotations"]
+    assert 0 < labels[0]["y"] < 0.5 and labels[1]["y"] == pytest.approx(labels[0]["y"] + 1)
+    # a coverage chart keeps its note (in a notebook) besides the bar labels
+    cov = pd.DataFrame({"topic_label": ["A", "B"], "coverage": [0.2, 0.9], "n_questions": [10, 300]})
+    phone = plotting.phone_layout(plotting.plot_coverage(cov))["phone"]["layout"]
+    assert phone["annotations"][0]["name"] == plotting.NOTE_NAME
+    assert [a["text"] for a in phone["annotations"][1:]] == ["B (300)", "A (10)"]
+
+
+def test_phone_layout_of_grouped_bars_leaves_room_for_both_bars():
+    rising = pd.DataFrame({"topic_label": ["Fines", "Cite"], "n_recent": [5, 50], "n_baseline": [40, 10],
+                           "status": ["fading", "rising"]})
+    one = plotting.phone_layout(plotting.plot_automation_candidates(
+        pd.DataFrame({"topic_label": ["Fines", "Cite"], "hours_saved": [1.0, 2.0]})))["phone"]["layout"]
+    two = plotting.phone_layout(plotting.plot_rising_topics(rising))["phone"]["layout"]
+    assert [a["text"] for a in two["annotations"]] == ["Fines (fading)", "Cite (rising)"]
+    assert two["height"] - one["height"] >= 2 * plotting._PHONE_BAR - 40  # a taller slot per topic
+    assert two["bargap"] < one["bargap"]  # the label takes a smaller share of the taller slot
+    assert two["legend.orientation"] == "h" and two["legend.y"] > 1  # legend above the plot, not beside it
+
+
+def test_phone_layout_lays_small_multiples_out_in_two_columns(trends_table):
+    rows = []
+    for tid in range(6):
+        for m in range(1, 13):
+            rows.append({"topic_id": tid, "topic_label": f"Topic {tid}", "period": f"2025-{m:02d}",
+                         "n_questions": tid + m})
+    fig = plotting.plot_topic_trends(pd.DataFrame(rows), top_n=6, columns=3)
+    phone = plotting.phone_layout(fig)["phone"]["layout"]
+    xs = {k[:-len(".domain")]: v for k, v in phone.items() if k.startswith("xaxis") and k.endswith(".domain")}
+    ys = {k[:-len(".domain")]: v for k, v in phone.items() if k.startswith("yaxis") and k.endswith(".domain")}
+    assert len(xs) == len(ys) == 6
+    assert len({tuple(v) for v in xs.values()}) == 2  # two columns
+    assert len({tuple(v) for v in ys.values()}) == 3  # three rows
+    for dom in [*xs.values(), *ys.values()]:
+        assert 0 <= dom[0] < dom[1] <= 1
+    assert min(v[1] - v[0] for v in xs.values()) > 0.4  # each panel some half the width, not a third
+    # row by row: panel 1 top left, panel 2 top right; only the left column has tick labels and a title
+    assert xs["xaxis"][0] == 0 and xs["xaxis2"][0] > 0.5 and ys["yaxis"] == ys["yaxis2"]
+    assert phone["yaxis.showticklabels"] is True and phone["yaxis2.showticklabels"] is False
+    assert phone["yaxis3.title.text"] == "Questions" and phone["yaxis2.title.text"] == ""
+    # the subplot titles follow their panels
+    titles = {a["text"]: a for a in phone["annotations"]}
+    second = fig.data[1].name  # drawn in the top right panel
+    assert titles[second]["x"] == pytest.approx(sum(xs["xaxis2"]) / 2)
+    assert titles[second]["y"] == pytest.approx(ys["yaxis2"][1])
+    # a grid of two columns already fits
+    two = plotting.plot_topic_trends(pd.DataFrame(rows), top_n=4, columns=2)
+    assert not any(k.endswith(".domain") for k in plotting.phone_layout(two)["phone"]["layout"])
+
+
+def test_phone_layout_puts_colour_bars_and_legends_above_the_plot_and_frees_forced_ticks():
+    load = pd.DataFrame({"weekday": [0, 1], "weekday_name": ["Monday", "Tuesday"], "hour": [9, 10],
+                         "per_week": [1.0, 2.0]})
+    spec = plotting.phone_layout(plotting.plot_load_heatmap(load))
+    [(i, bar)] = spec["phone"]["traces"]
+    assert i == 0 and bar["colorbar.orientation"] == "h" and bar["colorbar.y"] > 1
+    assert bar["colorbar.title.text"] == "Questions per week"  # one line across the top
+    [(_, undo)] = spec["wide"]["traces"]
+    assert undo["colorbar.orientation"] is None and undo["colorbar.title.text"] == "Questions<br>per week"
+    assert "legend.orientation" not in spec["phone"]["layout"]  # a heatmap has no legend
+    mix = pd.DataFrame({"period": ["2025-12"] * 3, "channel": ["chat", "email", "desk"], "n_questions": [1, 2, 3]})
+    assert plotting.phone_layout(plotting.plot_channel_mix(mix))["phone"]["layout"]["legend.orientation"] == "h"
+    seasonal = pd.DataFrame({"term": "Fall 2025", "last_year_term": "Fall 2024", "term_week": range(1, 17),
+                             "n_this_year": range(16), "n_last_year": range(16)})
+    spec = plotting.phone_layout(plotting.plot_seasonal(seasonal))
+    assert spec["phone"]["layout"]["xaxis.dtick"] is None and spec["wide"]["layout"]["xaxis.dtick"] == 1
+
+
+def test_phone_layout_leaves_a_chart_that_fits_alone():
+    monthly = pd.DataFrame({"period": ["2025-11", "2025-12"], "n_questions": [3, 4]})
+    for fig in (plotting.plot_monthly_volume(monthly), plotting.plot_automation_candidates(
+            pd.DataFrame(columns=["topic_label", "hours_saved"])), go.Figure()):
+        spec = plotting.phone_layout(fig.to_dict())  # a figure's dict works as well
+        assert spec == {"phone": {"layout": {}, "traces": []}, "wide": {"layout": {}, "traces": []}}
+
+
+def test_bar_hovers_show_the_whole_label_escaped():
+    label = "<b>Fines</b> & fees for " + "very long topic label " * 4
+    cand = pd.DataFrame({"topic_label": [label], "hours_saved": [1.0], "n_questions": [7],
+                         "high_effort_share": [0.5], "coverage": [0.5]})
+    whole = " ".join(label.split())
+    for fig in (plotting.plot_automation_candidates(cand), plotting.plot_custom_work(cand),
+                plotting.plot_coverage(cand)):
+        bar = fig.data[0]
+        assert len(bar.y[0]) <= 48 + 8  # the bar's own label is cut…
+        assert bar.customdata[0].startswith("&lt;b&gt;Fines&lt;/b&gt; &amp; fees for very long")  # …not its hover
+        assert bar.customdata[0].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").startswith(whole)
+        assert "%{customdata}" in bar.hovertemplate and "<b>" not in bar.customdata[0]

@@ -3,7 +3,9 @@
 The library never shows or writes a figure; a notebook displays it. Every figure uses
 the ``plotly_white`` template, the Okabe–Ito colour-blind-safe palette (``cividis``
 for heatmaps), and a title and axis labels in plain words. A figure takes a table
-(not a fitted model), so it can be tested alone by its structure.
+(not a fitted model), so it can be tested alone by its structure. :func:`phone_layout`
+says how a figure changes on a phone (bar labels above the bars, legends above the plot,
+two columns of small multiples); the HTML report applies it below :data:`PHONE_WIDTH`.
 
 Examples
 --------
@@ -14,7 +16,10 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,8 +36,12 @@ __all__ = [
     "plot_coverage",
     "plot_custom_work",
     "plot_redactions",
+    "phone_layout",
+    "PHONE_WIDTH",
 ]
 
+#: ``name`` of a figure's explanatory note (a report shows it as HTML under the chart's title)
+NOTE_NAME = "asklens-note"
 #: Okabe & Ito (2008) colours, distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 HEATMAP_SCALE = "cividis"
@@ -40,6 +49,14 @@ TEMPLATE = "plotly_white"
 _MAX_LABEL = 48
 #: characters per line of a chart title
 _TITLE_WIDTH = 55
+#: a chart drawn narrower than this (px) switches to its :func:`phone_layout`
+PHONE_WIDTH = 600
+#: characters per line of an axis title on a phone
+_PHONE_TITLE = 30
+#: px above each bar of a horizontal bar chart on a phone, for the bar's label
+_PHONE_LABEL = 22
+#: px of one bar of a horizontal bar chart on a phone
+_PHONE_BAR = 24
 
 
 def _hover(text: str) -> str:
@@ -55,6 +72,14 @@ def _of(shown: int, total: int, which: str) -> str:
 def _short(label: object, n: int = _MAX_LABEL) -> str:
     text = " ".join(str(label).split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _full_labels(labels: Sequence[object], counts: Sequence[object] | None = None) -> list[str]:
+    """Return whole labels for a hover (a bar's own label may be cut), HTML escaped, ``(n)`` added when counted."""
+    texts = [" ".join(str(v).split()) for v in labels]
+    if counts is not None:
+        texts = [f"{t} ({int(n):,})" for t, n in zip(texts, counts)]
+    return [html.escape(t) for t in texts]
 
 
 def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -267,13 +292,16 @@ def plot_rising_topics(rising: pd.DataFrame, *, top_n: int = 12, window_months: 
     if data.empty:
         return _empty(title, "No topic's share of questions rose or fell beyond normal ups and downs")
     labels = [f"{_short(lbl, 40)} ({st})" for lbl, st in zip(data["topic_label"], data["status"])]
+    full = _full_labels([f"{lbl} ({st})" for lbl, st in zip(data["topic_label"], data["status"])])
     fig = go.Figure()
     recent, before = ((f"Last {window_months} months", f"The {window_months} months before") if window_months
                       else ("Recent period", "The period before"))
     fig.add_trace(go.Bar(y=labels, x=data["n_baseline"], orientation="h", name=before,
-                         marker_color=PALETTE[4], hovertemplate="%{y}: %{x:,} before<extra></extra>"))
+                         marker_color=PALETTE[4], customdata=full,
+                         hovertemplate="%{customdata}: %{x:,} before<extra></extra>"))
     fig.add_trace(go.Bar(y=labels, x=data["n_recent"], orientation="h", name=recent,
-                         marker_color=PALETTE[0], hovertemplate="%{y}: %{x:,} recently<extra></extra>"))
+                         marker_color=PALETTE[0], customdata=full,
+                         hovertemplate="%{customdata}: %{x:,} recently<extra></extra>"))
     _layout(fig, title=title, x="Questions", y="", legend="", height=max(260, 60 + 44 * len(data)))
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
@@ -376,11 +404,15 @@ def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "to
     values = data[value_col].astype(float)
     fig = go.Figure(go.Bar(y=labels, x=values.round(2), orientation="h",
                            marker_color=PALETTE[2], name="Hours saved",
-                           text=[f"{v:.2f}" for v in values], textposition="outside",
-                           hovertemplate="%{y}: %{x:.2f} hours a month<extra></extra>"))
+                           text=[f"{v:.2f}" for v in values], textposition="outside", cliponaxis=False,
+                           customdata=_full_labels(data[label_col]),
+                           hovertemplate="%{customdata}: %{x:.2f} hours a month<extra></extra>"))
     _layout(fig, title=title, x="Staff hours saved per month (estimate)", y="",
             height=max(260, 70 + 36 * len(data)))
     fig.update_yaxes(autorange="reversed")
+    top = float(values.max())
+    if top > 0:  # room right of the longest bar for its number, also on a phone
+        fig.update_xaxes(range=[0, top * 1.18])
     return fig
 
 
@@ -424,14 +456,15 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
     share = data[coverage_col].astype(float).fillna(0.0)
     colours = [PALETTE[5] if s < 0.5 else PALETTE[0] for s in share]
     fig = go.Figure(go.Bar(y=labels, x=(share * 100).round(1), orientation="h", marker_color=colours,
-                           name="Covered", hovertemplate="%{y}: %{x}% covered<extra></extra>"))
+                           name="Covered", customdata=_full_labels(data[label_col], data[count_col]),
+                           hovertemplate="%{customdata}: %{x}% covered<extra></extra>"))
     _layout(fig, title=title, x="Questions an FAQ answers (%)", y="", height=max(300, 110 + 30 * len(data)))
     note = "Orange: an FAQ answers under half of the topic's questions; blue: half or more. (n) = questions."
     if left_out:
         many = left_out != 1
         note += f" {left_out} topic{'s' if many else ''} with no FAQ answer at all {'are' if many else 'is'} left out."
     fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=1.0, yanchor="bottom", xanchor="left",
-                       showarrow=False, font={"size": 12, "color": "#52606d"})
+                       showarrow=False, font={"size": 12, "color": "#52606d"}, name=NOTE_NAME)
     fig.update_layout(margin={"t": 90})
     fig.update_xaxes(range=[0, 100])
     fig.update_yaxes(autorange="reversed")
@@ -468,12 +501,14 @@ def plot_custom_work(custom: pd.DataFrame, *, label_col: str = "topic_label", va
     values = data[value_col].astype(float)
     is_share = bool(values.between(0, 1).all())
     shown = (values * 100).round(1) if is_share else values.round(1)
-    if count_col and count_col in data.columns:
-        labels = [f"{_short(v, 40)} ({int(n):,})" for v, n in zip(data[label_col], data[count_col])]
+    counts = data[count_col] if count_col and count_col in data.columns else None
+    if counts is not None:
+        labels = [f"{_short(v, 40)} ({int(n):,})" for v, n in zip(data[label_col], counts)]
     else:
         labels = [_short(v) for v in data[label_col]]
     fig = go.Figure(go.Bar(y=labels, x=shown, orientation="h", marker_color=PALETTE[3], name="Effort",
-                           hovertemplate="%{y}: %{x}<extra></extra>"))
+                           customdata=_full_labels(data[label_col], counts),
+                           hovertemplate="%{customdata}: %{x}<extra></extra>"))
     _layout(fig, title=title, x=value_title, y="", height=max(260, 70 + 34 * len(data)))
     fig.update_yaxes(autorange="reversed")
     return fig
@@ -501,3 +536,174 @@ def plot_redactions(redactions: pd.DataFrame, *, kind_col: str = "kind", count_c
                            hovertemplate="%{x}: %{y:,}<extra></extra>"))
     _layout(fig, title=title, x="Kind of detail", y="Times removed", height=320)
     return fig
+
+
+# --------------------------------------------------------------------------- phone layout
+
+def _get(tree: Mapping[str, Any] | None, path: str) -> Any:
+    """Return the value at a dotted ``path`` of a nested dict (None when absent); a string title is its text."""
+    node: Any = tree
+    for part in path.split("."):
+        if isinstance(node, str) and part == "text":  # plotly accepts title="…" for title={"text": "…"}
+            return node
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _values(values: Any) -> list:
+    """Return a trace's coordinates as a list (plotly dicts may hold lists, tuples or numpy arrays)."""
+    if values is None or isinstance(values, (Mapping, str)):
+        return []
+    return list(values)
+
+
+def _hbar_labels(data: Sequence[Mapping[str, Any]], layout: Mapping[str, Any], phone: dict,
+                 traces: list[int]) -> None:
+    """Put the category labels of horizontal bars above the bars (the full plot width is left for bars)."""
+    categories: list[str] = []
+    for i in traces:
+        for y in _values(data[i].get("y")):
+            if str(y) not in categories:
+                categories.append(str(y))
+    if not categories:
+        return
+    grouped = (layout.get("barmode") or "group") == "group" and len(traces) > 1
+    band = _PHONE_BAR * (len(traces) if grouped else 1)
+    slot = band + _PHONE_LABEL
+    gap = round(_PHONE_LABEL / slot, 3)
+    reversed_ = _get(layout, "yaxis.autorange") == "reversed"
+    half = (1 - gap) / 2
+    labels = [{"text": text, "x": 0, "xref": "paper", "xanchor": "left", "y": i - half if reversed_ else i + half,
+               "yref": "y", "yanchor": "bottom", "showarrow": False, "align": "left",
+               "font": {"size": 12, "color": "#1f2933"}}
+              for i, text in enumerate(categories)]
+    title_lines = len(_wrap(str(_get(layout, "xaxis.title.text") or ""), _PHONE_TITLE))
+    top = int(_get(layout, "margin.t") or 40)
+    phone.update({
+        "yaxis.showticklabels": False,
+        "yaxis.type": "category",  # so a label's place can be given as the category's number
+        "yaxis.autorange": "reversed" if reversed_ else True,
+        "bargap": gap,
+        "annotations": [*(layout.get("annotations") or []), *labels],
+        "margin.l": 12,
+        "height": top + 12 + slot * len(categories) + 44 + 20 * title_lines,
+    })
+
+
+def _subplot_cells(layout: Mapping[str, Any]) -> list[tuple[str, str, list[float], list[float]]]:
+    """Return the subplots of a grid as (x axis, y axis, x domain, y domain), row by row from the top."""
+    cells = []
+    for key, axis in layout.items():
+        if not re.fullmatch(r"xaxis\d*", key) or not isinstance(axis, Mapping):
+            continue
+        anchor = str(axis.get("anchor") or "y")
+        y_key = "yaxis" + anchor[1:]
+        x_dom, y_dom = axis.get("domain"), _get(layout, f"{y_key}.domain")
+        if x_dom is None or y_dom is None:
+            continue
+        cells.append((key, y_key, [float(v) for v in x_dom], [float(v) for v in y_dom]))
+    return sorted(cells, key=lambda c: (-round(c[3][1], 6), round(c[2][0], 6)))
+
+
+def _regrid(layout: Mapping[str, Any], phone: dict, *, columns: int = 2) -> None:
+    """Lay a grid of small multiples out in ``columns`` columns (subplot titles follow their panels)."""
+    cells = _subplot_cells(layout)
+    if len({round(c[2][0], 6) for c in cells}) <= columns:
+        return
+    rows = math.ceil(len(cells) / columns)
+    h_space, v_space = 0.1, 0.32 / rows
+    width = (1 - h_space * (columns - 1)) / columns
+    height = (1 - v_space * (rows - 1)) / rows
+    first_title = _get(layout, f"{cells[0][1]}.title.text") or ""
+    annotations = [dict(a) for a in layout.get("annotations") or []]
+    for n, (x_key, y_key, x_dom, y_dom) in enumerate(cells):
+        row, col = divmod(n, columns)
+        new_x = [round(col * (width + h_space), 6), round(col * (width + h_space) + width, 6)]
+        top = 1 - row * (height + v_space)
+        new_y = [round(top - height, 6), round(top, 6)]
+        phone[f"{x_key}.domain"] = new_x
+        phone[f"{y_key}.domain"] = new_y
+        phone[f"{x_key}.nticks"] = 2
+        phone[f"{y_key}.showticklabels"] = col == 0
+        phone[f"{y_key}.title.text"] = first_title if col == 0 else ""
+        for a in annotations:  # a subplot title sits centred on its panel's top edge
+            if (a.get("xref", "paper") == "paper" and a.get("yref", "paper") == "paper"
+                    and math.isclose(float(a.get("x", -1)), (x_dom[0] + x_dom[1]) / 2, abs_tol=1e-6)
+                    and math.isclose(float(a.get("y", -1)), y_dom[1], abs_tol=1e-6)):
+                a["x"], a["y"] = (new_x[0] + new_x[1]) / 2, new_y[1]
+    if annotations:
+        phone["annotations"] = annotations
+    top, bottom = int(_get(layout, "margin.t") or 40), int(_get(layout, "margin.b") or 50)
+    phone["height"] = top + bottom + 200 * rows
+
+
+def phone_layout(fig: go.Figure | Mapping[str, Any]) -> dict[str, dict]:
+    """Return the changes that make a figure readable on a phone, and the values that undo them.
+
+    On a screen some 400 px wide, long category labels left of horizontal bars leave the
+    bars a sliver, a legend or colour bar at the side takes a third of the width, a grid of
+    three panels a row draws each a thumb wide, and a long axis title is cut off. The phone
+    layout puts bar labels above their bars, legends and colour bars above the plot, small
+    multiples in two columns, wraps long axis titles and lets week numbers space themselves.
+    A report applies it (with ``Plotly.update``) while a chart is narrower than
+    :data:`PHONE_WIDTH` and the ``wide`` values when it is wider again.
+
+    Parameters
+    ----------
+    fig : plotly Figure or dict
+        A figure, or its ``to_dict()`` form. It is not changed.
+
+    Returns
+    -------
+    dict
+        ``{"phone": {"layout": {...}, "traces": [[index, {...}], ...]}, "wide": {...}}``:
+        ``layout`` maps dotted layout attributes (as ``Plotly.relayout`` takes them) and
+        ``traces`` trace attributes per trace index (as ``Plotly.restyle`` takes them) to
+        values; ``wide`` holds the figure's own values of the same attributes (None: unset).
+        Both are empty when the figure needs no change.
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> fig = go.Figure(go.Bar(y=["A long topic label"], x=[3], orientation="h"))
+    >>> phone_layout(fig)["phone"]["layout"]["yaxis.showticklabels"]
+    False
+    """
+    d = fig.to_dict() if isinstance(fig, go.Figure) else fig
+    data: list[Mapping[str, Any]] = list(d.get("data") or [])
+    layout: Mapping[str, Any] = d.get("layout") or {}
+    phone: dict[str, Any] = {}
+    traces: list[list] = []
+
+    hbars = [i for i, t in enumerate(data) if t.get("type", "scatter") == "bar" and t.get("orientation") == "h"
+             and str(t.get("yaxis") or "y") == "y"]
+    if hbars:
+        _hbar_labels(data, layout, phone, hbars)
+    _regrid(layout, phone)
+    for key, axis in layout.items():  # long axis titles wrap; forced ticks on a number axis space themselves
+        if not re.fullmatch(r"[xy]axis\d*", key) or not isinstance(axis, Mapping):
+            continue
+        text = str(_get(axis, "title.text") or "")
+        if len(text) > _PHONE_TITLE and "<br>" not in text and f"{key}.title.text" not in phone:
+            phone[f"{key}.title.text"] = "<br>".join(_wrap(text, _PHONE_TITLE))
+        if key.startswith("x") and axis.get("dtick") is not None and axis.get("type") != "category":
+            phone[f"{key}.dtick"] = None
+    in_legend = [t for t in data if t.get("showlegend") is not False and t.get("type", "scatter") != "heatmap"]
+    if layout.get("showlegend") is not False and (len(in_legend) > 1 or layout.get("showlegend")):
+        phone.update({"legend.orientation": "h", "legend.x": 0, "legend.xanchor": "left",
+                      "legend.y": 1.02, "legend.yanchor": "bottom"})
+    for i, trace in enumerate(data):
+        if trace.get("type") in ("heatmap", "contour", "histogram2d") and trace.get("showscale") is not False:
+            title = str(_get(trace, "colorbar.title.text") or "").replace("<br>", " ")
+            traces.append([i, {"colorbar.orientation": "h", "colorbar.x": 0, "colorbar.xanchor": "left",
+                               "colorbar.y": 1.02, "colorbar.yanchor": "bottom", "colorbar.len": 0.7,
+                               "colorbar.thickness": 12, "colorbar.title.text": title,
+                               "colorbar.title.side": "top"}])
+
+    wide_layout = {key: _get(layout, key) for key in phone}
+    if "annotations" in phone:
+        wide_layout["annotations"] = list(layout.get("annotations") or [])
+    wide_traces = [[i, {key: _get(data[i], key) for key in update}] for i, update in traces]
+    return {"phone": {"layout": phone, "traces": traces}, "wide": {"layout": wide_layout, "traces": wide_traces}}

@@ -763,6 +763,48 @@ def _title_as_caption(fig_dict: dict) -> tuple[dict, str]:
     return shown, f'<p class="asklens-figure-title">{caption}</p>'
 
 
+def _notes_as_html(fig_dict: dict) -> tuple[dict, str]:
+    """Move a chart's notes (annotations named :data:`asklens.plotting.NOTE_NAME`) out into HTML under its caption.
+
+    A note is one line of SVG text above the plot, cut off on a phone like a title;
+    HTML text wraps. Returns the figure without its notes and the notes' markup (escaped).
+    """
+    from asklens.plotting import NOTE_NAME
+
+    layout = fig_dict.get("layout") or {}
+    annotations = list(layout.get("annotations") or [])
+    notes = [a for a in annotations if isinstance(a, Mapping) and a.get("name") == NOTE_NAME]
+    if not notes:
+        return fig_dict, ""
+    shown = {**fig_dict, "layout": {**layout, "annotations": [a for a in annotations if a not in notes]}}
+    words = (html.escape(" ".join(str(n.get("text") or "").replace("<br>", " ").split())) for n in notes)
+    return shown, "".join(f'<p class="asklens-figure-note">{w}</p>' for w in words)
+
+
+def _phone_attribute(fig_dict: dict, config: Mapping[str, Any] | None = None) -> str:
+    """Return the figure's ``data-asklens-phone`` attribute (its :func:`asklens.plotting.phone_layout`), or ``""``.
+
+    The report's script applies the phone layout while the chart is narrower than
+    :data:`asklens.plotting.PHONE_WIDTH`; the JSON is HTML-escaped, so no label can end the attribute.
+    """
+    from asklens.plotting import PHONE_WIDTH, phone_layout
+
+    spec = phone_layout(fig_dict)
+    if not spec["phone"]["layout"] and not spec["phone"]["traces"]:
+        return ""
+    spec["width"] = PHONE_WIDTH
+    spec["config"] = dict(config or {})  # the chart is drawn anew with the same plotly config
+    text = json.dumps(spec, ensure_ascii=True, allow_nan=False, separators=(",", ":"), default=_json_default)
+    return f' data-asklens-phone="{html.escape(text, quote=True)}"'
+
+
+def _json_default(value: Any) -> Any:
+    """Return numpy numbers and arrays as plain JSON values (for :func:`_phone_attribute`)."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
 def _make_renderer() -> Any:
     """Build the plotly renderer the report kernel uses (no CDN, plotly.js inlined once)."""
     from plotly.io import to_html
@@ -779,10 +821,12 @@ def _make_renderer() -> Any:
             # plotly copies renderers, so the figure counter lives in the module
             _FIGURES["count"] += 1
             shown, caption = _title_as_caption(fig_dict)
+            shown, notes = _notes_as_html(shown)
             markup = to_html(shown, config=self.config, include_plotlyjs=False, include_mathjax=False,
                              full_html=False, default_width="100%", default_height=480, validate=False,
                              div_id=f"asklens-figure-{_FIGURES['count']}")
-            return {"text/html": f'<div class="asklens-figure">{caption}{markup}</div>',
+            chart = f'<div class="asklens-chart"{_phone_attribute(shown, self.config)}>{markup}</div>'
+            return {"text/html": f'<div class="asklens-figure">{caption}{notes}{chart}</div>',
                     "application/vnd.plotly.v1+json": fig_dict}
 
     return AsklensRenderer()
@@ -855,6 +899,13 @@ table.asklens-sortable th[aria-sort="ascending"]::after { content: " \\2191"; co
 table.asklens-sortable th[aria-sort="descending"]::after { content: " \\2193"; color: var(--asklens-ink); }
 .asklens-figure { margin: 6px 0 14px; }
 .asklens-figure-title { margin: 10px 0 0; font-size: 1.05rem; font-weight: 600; color: var(--asklens-ink); }
+.asklens-figure-note { margin: 2px 0 0; font-size: 0.88rem; color: var(--asklens-muted); }
+@media (max-width: 640px) {
+  body.jp-Notebook { margin: 0; padding: 0; }
+  body.jp-Notebook main { padding: 6px 10px 32px; }
+  body.jp-Notebook .jp-Cell { padding: 0; }
+  body.jp-Notebook .jp-RenderedHTMLCommon.jp-OutputArea-output { margin-left: 0; padding-right: 0; }
+}
 .asklens-footer { color: var(--asklens-muted); font-size: 0.85em; margin-top: 30px; border-top: 1px solid
   var(--asklens-line); padding-top: 8px; }
 @media print { table.asklens-sortable th::after { content: ""; } }
@@ -889,6 +940,47 @@ _SORTER_JS = """
       th.addEventListener("keydown", function (e) { if (e.key === "Enter") { sort(); } });
     });
   });
+})();
+"""
+
+_PHONE_JS = """
+(function () {
+  // charts with a phone layout (asklens.plotting.phone_layout) switch to it while narrower than spec.width
+  function put(tree, path, value) {
+    var parts = path.split("."), last = parts.pop();
+    parts.forEach(function (p) {
+      if (tree[p] === null || typeof tree[p] !== "object") { tree[p] = {}; }
+      tree = tree[p];
+    });
+    if (value === null) { delete tree[last]; } else { tree[last] = value; }
+  }
+  function apply(box) {
+    var gd = box.querySelector(".js-plotly-plot");
+    if (!gd || !window.Plotly || !gd.data || !gd.layout) { return; }
+    if (!box.asklensSpec) {
+      try { box.asklensSpec = JSON.parse(box.getAttribute("data-asklens-phone")); } catch (e) { return; }
+      box.asklensHeight = gd.parentElement.style.height;
+    }
+    var spec = box.asklensSpec, narrow = box.clientWidth < spec.width;
+    if (box.asklensNarrow === narrow || (box.asklensNarrow === undefined && !narrow)) {
+      box.asklensNarrow = narrow;
+      return;
+    }
+    box.asklensNarrow = narrow;
+    var use = narrow ? spec.phone : spec.wide;
+    use.traces.forEach(function (t) {
+      Object.keys(t[1]).forEach(function (k) { put(gd.data[t[0]], k, t[1][k]); });
+    });
+    Object.keys(use.layout).forEach(function (k) { put(gd.layout, k, use.layout[k]); });
+    gd.parentElement.style.height = narrow && use.layout.height ? use.layout.height + "px" : box.asklensHeight;
+    // drawn anew, not relayout/restyle: those keep the margins a vertical colour bar pushed
+    // (called by name: the page keeps one literal newPlot call per chart, which tests count)
+    Plotly["newPlot"](gd, gd.data, gd.layout, spec.config || {});
+  }
+  function all() { document.querySelectorAll(".asklens-chart[data-asklens-phone]").forEach(apply); }
+  var timer = null;
+  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(all, 150); });
+  if (document.readyState === "complete") { all(); } else { window.addEventListener("load", all); }
 })();
 """
 
@@ -959,7 +1051,7 @@ def export_html(notebook: Any, dest: str | os.PathLike[str], *, title: str | Non
         exporter = HTMLExporter(template_file=str(template), exclude_input=True, exclude_input_prompt=True,
                                 exclude_output_prompt=True, embed_images=True)
         body, _ = exporter.from_notebook_node(
-            nb, resources={"asklens_css": _REPORT_CSS, "asklens_js": _SORTER_JS,
+            nb, resources={"asklens_css": _REPORT_CSS, "asklens_js": _SORTER_JS + _PHONE_JS,
                            "metadata": {"name": title or nb.metadata.get("title", "report")}})
     dest = Path(dest)
     dest.write_text(body, encoding="utf-8")
