@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import typer
@@ -23,7 +24,13 @@ def init(
     if directory.exists() and not directory.is_dir():
         raise ConfigError("this is a file, not a folder", path=directory, fix="give the folder to create")
     cfg = init_workspace(directory, name=name, timezone=timezone, force=force)
+    raw = directory / "data" / "raw"
+    q = shlex.quote
     typer.echo(f"created the workspace {directory}")
-    typer.echo(f"  settings: {cfg}")
-    typer.echo(f"  put question exports in {directory / 'data' / 'raw'}, then run:")
-    typer.echo(f"  asklens report --config {cfg} --questions {directory / 'data' / 'raw'}/*.csv --month YYYY-MM")
+    typer.echo(f"  settings: {cfg} (library name, time zone, column mappings, rules)")
+    typer.echo(f"  put your exports in {raw}: question logs (LibChat, Reference Analytics, tickets… as CSV, XLSX "
+               "or JSON) and the FAQ export; then check what is read:")
+    typer.echo(f"    asklens inspect --config {q(str(cfg))} {q(str(raw))}")
+    typer.echo("  and render a month's report (the FAQ file is the one inspect calls a FAQ base):")
+    typer.echo(f"    asklens report --config {q(str(cfg))} --questions {q(str(raw))} "
+               f"--faq {q(str(raw / 'FAQ_EXPORT.csv'))} --month YYYY-MM")
