@@ -122,3 +122,13 @@ def test_a_typo_in_a_key_or_section_gets_a_suggestion(tmp_path) -> None:
     path.write_text("[rubrik]\nmin_volume = 3\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"unknown section \[rubrik\] — fix: did you mean \[rubric\]\?"):
         load_config(path)
+
+
+def test_invalid_toml_quotes_the_line_and_says_how_to_write_text(tmp_path) -> None:
+    # before: "not valid TOML: Invalid value (at line 2, column 10)" and no fix
+    path = tmp_path / "asklens.toml"
+    path.write_text('[input]\nformat = generic\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert "line 2" in str(err.value) and "format = generic" in str(err.value)
+    assert 'format = "generic"' in err.value.fix

@@ -663,3 +663,13 @@ def test_a_glob_skips_office_lock_files_like_a_folder(fixtures, tmp_path):
     shutil.copy(fixtures / "libchat.xlsx", tmp_path / "libchat.xlsx")
     (tmp_path / "~$libchat.xlsx").write_bytes(b"\x06Jordan" + b"\x00" * 150)
     assert len(raw(tmp_path).questions) == len(raw(str(tmp_path / "*")).questions) > 0
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("date", "asked_at"), ("question", "text"), ("READ", "effort"),
+                                              ("duration", "duration_min"), ("topic", "tags"), ("id", "question_id")])
+def test_a_plain_word_for_a_canonical_column_names_the_right_key(tmp_path, wrong, right):
+    # before: "unknown canonical column 'date'" and a list of 16 names to choose from
+    (tmp_path / "log.csv").write_text("utterance,Date\nwhere is the printer,2024-03-01\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"unknown canonical column '{wrong}'") as err:
+        raw(tmp_path / "log.csv", config=cfg(columns={"text": "utterance", wrong: "Date"}))
+    assert err.value.fix.startswith(f"did you mean {right!r}?"), err.value.fix

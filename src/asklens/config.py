@@ -519,6 +519,25 @@ def _check_terms(cfg: "Config") -> None:
                 raise ConfigError(f"[terms] term {i} {key} must be a string, got {term[key]!r}", path=path, fix=fix)
 
 
+def _toml_error(exc: Exception, text: str, path: Path) -> ConfigError:
+    """Turn a TOML syntax error into one line quoting the bad line, with the usual fix."""
+    import re
+
+    found = re.search(r"at line (\d+)", str(exc))
+    lineno = int(found.group(1)) if found else 0
+    lines = text.splitlines()
+    line = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
+    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    where = f" at line {lineno}" + (f" ({line[:80]!r})" if line else "") if lineno else ""
+    example = 'name = "Main Library"'
+    bare = re.match(r"([A-Za-z_][\w-]*)\s*=\s*([^\"'\[{\d\s-][^#]*?)\s*(#.*)?$", line)
+    if bare and bare.group(2) not in ("true", "false"):
+        example = f"{bare.group(1)} = {json.dumps(bare.group(2))}"
+    return ConfigError(f"not valid TOML{where}: {reason}", path=path,
+                       fix=f"write text in double quotes ({example}), numbers and true/false bare, "
+                           "and each [section] once")
+
+
 def load_config(path: str | Path | None = None) -> Config:
     """Read a workspace config from TOML; ``None`` looks for ``asklens.toml`` in the current folder.
 
@@ -544,9 +563,10 @@ def load_config(path: str | Path | None = None) -> Config:
         raw = path.read_bytes()
         # Windows editors save UTF-8 with a byte-order mark, or UTF-16 ("Unicode"): both are clear enough
         encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-        data = tomllib.loads(raw.decode(encoding))
+        text = raw.decode(encoding)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML: {exc}", path=path) from None
+        raise _toml_error(exc, text, path) from None
     except UnicodeDecodeError:
         raise ConfigError("not UTF-8 text", path=path, fix="save the config as UTF-8") from None
     try:

@@ -115,8 +115,11 @@ def resolve_columns(
     configured = dict(ctx.input.columns) if use_config else {}
     for key, source in configured.items():
         if key not in MAPPABLE:
+            meant = canonical_for(key, MAPPABLE)
             raise ConfigError(f"unknown canonical column {key!r} in [input.columns]", path=ctx.config.path,
-                              fix=f"use one of {', '.join(MAPPABLE)}")
+                              fix=(f"did you mean {meant!r}? the keys are asklens' names and the values your "
+                                   f"file's columns, e.g. {meant} = {json.dumps(source)}" if meant else
+                                   f"use one of {', '.join(MAPPABLE)}"))
         if not isinstance(source, str) or not source.strip():
             raise ConfigError(f"[input.columns] {key} must name a column, got {source!r}", path=ctx.config.path)
         hit = source if source in columns else find_column(columns, [source])
@@ -529,6 +532,38 @@ def empty_dropped() -> pd.DataFrame:
     """Return an empty dropped-rows table."""
     return pd.DataFrame({"path": pd.Series([], dtype="string"), "row": pd.Series([], dtype="Int64"),
                          "reason": pd.Series([], dtype="string")})
+
+
+#: plain words people write for the canonical names of [input.columns] and [input.faq_columns]
+_CANONICAL_WORDS = {
+    "asked_at": ("date", "time", "datetime", "date time", "timestamp", "asked", "created", "when", "started"),
+    "text": ("question", "utterance", "query", "message", "body", "initial question", "question text", "subject"),
+    "question_id": ("id", "chat id", "ticket id", "transaction id", "ticket", "ref"),
+    "effort": ("read", "read scale", "read level", "difficulty", "level"),
+    "duration_min": ("duration", "minutes", "time spent", "length"),
+    "n_messages": ("messages", "message count", "turns"),
+    "tags": ("tag", "topic", "topics", "category", "categories", "question type", "type", "intent", "label"),
+    "answer": ("response", "reply", "staff answer", "transcript"),
+    "channel": ("mode", "format", "medium", "communication", "method", "service"),
+    "faq_id": ("id", "faqid"),
+    "question": ("title", "faq", "text", "question text"),
+    "topics": ("topic", "tags", "tag", "category", "categories", "keywords"),
+    "views": ("hits", "total views", "totalhits", "view count"),
+    "updated_at": ("updated", "last updated", "modified", "date"),
+    "url": ("link", "permalink", "public url"),
+}
+
+
+def canonical_for(word: str, allowed: Sequence[str]) -> str | None:
+    """Return the canonical name among ``allowed`` that a plain or misspelt ``word`` most likely means."""
+    import difflib
+
+    key = norm(word)
+    for canonical, words in _CANONICAL_WORDS.items():
+        if canonical in allowed and (key in words or key == norm(canonical)):
+            return canonical
+    hit = difflib.get_close_matches(word.strip().lower(), list(allowed), n=1, cutoff=0.75)
+    return hit[0] if hit else None
 
 
 def closest_column(name: str, columns: Sequence[str]) -> str | None:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from asklens.config import Config
 from asklens.errors import ConfigError, InputError
-from asklens.readers._common import closest_column, col, find_column, parse_dates, split_tags
+from asklens.readers._common import canonical_for, closest_column, col, find_column, parse_dates, split_tags
 from asklens.readers._table import load_table
 from asklens.schema import validate_faq
 from asklens.text import repair_series
@@ -83,8 +83,10 @@ def read_faq(path: str | Path, *, format: str = "auto", config: Config | str | P
     m: dict[str, str] = {}
     for key, source in inp.faq_columns.items():
         if key not in COLUMNS:
+            meant = canonical_for(key, list(COLUMNS))
             raise ConfigError(f"unknown FAQ column {key!r} in [input.faq_columns]", path=cfg.path,
-                              fix=f"use one of {', '.join(COLUMNS)}")
+                              fix=(f"did you mean {meant!r}? e.g. {meant} = {json.dumps(source)}" if meant
+                                   else f"use one of {', '.join(COLUMNS)}"))
         hit = source if source in columns else find_column(columns, [source])
         if hit is None:
             close = closest_column(source, columns)
