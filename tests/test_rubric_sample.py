@@ -121,9 +121,10 @@ def test_trends_find_the_planted_rising_new_and_fading_topics(workspace):
     assert found == planted
 
 
-#: what the whole pipeline reached when this test was written (figures in benchmarks/README.md);
-#: a regression guard below the 0.9 target, which needs better-separated fitted topics
-FITTED_FLOORS = {"standardised": 0.7, "needs_people": 0.5, "missing_faq": 0.4}
+#: a regression guard a little below what the whole pipeline reaches (session 4, Ward tree on distinct
+#: wordings: 0.90, 0.90, 0.87 as min(precision, recall); figures in benchmarks/README.md) and below the
+#: 0.9 target, which one more missing-FAQ topic would meet
+FITTED_FLOORS = {"standardised": 0.85, "needs_people": 0.85, "missing_faq": 0.8}
 
 
 @pytest.mark.slow

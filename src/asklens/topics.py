@@ -99,6 +99,14 @@ def _centroids(X: np.ndarray, labels: np.ndarray, n: int) -> np.ndarray:
     return _normalize(C)
 
 
+def _distinct_rows(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the first position of each distinct row (to 4 decimals) and how many rows are that row."""
+    rows = np.ascontiguousarray(np.round(X, 4))
+    keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+    _, first, copies = np.unique(keys, return_index=True, return_counts=True)
+    return first, copies
+
+
 def _smooth(X: np.ndarray, *, k: int = 10, weight: float = 0.5) -> np.ndarray:
     """Pull each vector halfway towards the mean of its ``k`` nearest neighbours (denoises short texts)."""
     if X.shape[0] <= 2:
@@ -172,10 +180,18 @@ def _cluster_vectors(
 
     n = X.shape[0]
     rng = check_random_state(random_state)
-    if n > max_tree_size:
-        tree_rows = np.sort(rng.choice(n, size=max_tree_size, replace=False))
+    # the tree is built on distinct wordings: a question asked a hundred times in the same words is one
+    # point, so repeats neither shape the tree (Ward's cost grows with cluster size, so a wording repeated
+    # often stays apart while a rarer way of asking something else is merged into a mixed topic) nor
+    # fill the tree's sample
+    first, copies = _distinct_rows(X)
+    distinct = np.sort(first)
+    weight = np.empty(n)
+    weight[first] = copies
+    if distinct.shape[0] > max_tree_size:
+        tree_rows = np.sort(rng.choice(distinct, size=max_tree_size, replace=False))
     else:
-        tree_rows = np.arange(n)
+        tree_rows = distinct
     Xt = X[tree_rows]
     m = Xt.shape[0]
     Z = linkage(_smooth(Xt).astype(np.float64), method="ward")
@@ -189,8 +205,9 @@ def _cluster_vectors(
         k = int(n_clusters)
     k = int(max(1, min(k, m)))
     tree_labels = fcluster(Z, k, criterion="maxclust") - 1
-    # centroids of the (unsmoothed) vectors; every row goes to its nearest centroid
-    C = _centroids(Xt, tree_labels, int(tree_labels.max()) + 1)
+    # centroids of the (unsmoothed) vectors, each wording counted as often as it was asked; every row
+    # goes to its nearest centroid
+    C = _centroids(Xt * weight[tree_rows, None], tree_labels, int(tree_labels.max()) + 1)
     for _ in range(refine):  # a few spherical k-means steps polish the cut
         lab = (Xt @ C.T).argmax(axis=1)
         C_new = _centroids(Xt, lab, C.shape[0])
