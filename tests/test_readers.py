@@ -673,3 +673,30 @@ def test_a_plain_word_for_a_canonical_column_names_the_right_key(tmp_path, wrong
     with pytest.raises(ConfigError, match=f"unknown canonical column '{wrong}'") as err:
         raw(tmp_path / "log.csv", config=cfg(columns={"text": "utterance", wrong: "Date"}))
     assert err.value.fix.startswith(f"did you mean {right!r}?"), err.value.fix
+
+
+def test_a_chat_logged_in_refanalytics_without_its_chat_number_is_counted_once(fixtures, tmp_path):
+    # libraries that key chats into Reference Analytics by hand leave "Chat #" empty: the same chat,
+    # same question and same day, was counted twice (every volume in the report inflated)
+    ra = pd.read_csv(fixtures / "refanalytics.csv", dtype=str, keep_default_na=False)
+    linked = ra["Chat #"] != ""
+    assert linked.sum() >= 1
+    ra.loc[linked, "Chat #"] = ""
+    ra.loc[linked, "Time"] = "11:59:00"  # keyed in later the same day
+    ra.to_csv(tmp_path / "refanalytics.csv", index=False)
+    with_links = raw([fixtures / "libchat.csv", fixtures / "refanalytics.csv"])
+    without = raw([fixtures / "libchat.csv", tmp_path / "refanalytics.csv"])
+    assert len(without.questions) == len(with_links.questions)
+    assert set(without.questions["question_id"]) == set(with_links.questions["question_id"])
+    chat = by_id(without.questions).loc["libchat:1003"]
+    assert chat["effort"] == by_id(with_links.questions).loc["libchat:1003", "effort"]
+    reasons = without.dropped["reason"]
+    assert reasons.str.contains("same chat as LibChat transcript libchat:1003 .*same question", regex=True).any()
+    # the same words another day, or at the desk the same day, are questions of their own
+    again = ra[~linked].head(1).assign(**{"Question": "I can't get into JSTOR from home", "Date": "2024-03-09",
+                                          "Communication": "Chat", "Id": "59998"})
+    desk = ra[~linked].head(1).assign(**{"Question": "I can't get into JSTOR from home", "Date": "2024-03-05",
+                                         "Communication": "In person", "Id": "59999"})
+    pd.concat([ra, again, desk]).to_csv(tmp_path / "refanalytics.csv", index=False)
+    assert len(raw([fixtures / "libchat.csv", tmp_path / "refanalytics.csv"]).questions) == len(
+        with_links.questions) + 2

@@ -245,7 +245,9 @@ def load_questions(
     once, the first read. A Reference Analytics transaction whose ``Chat #`` is a
     LibChat ``Chat ID`` that was also read is dropped in favour of the LibChat row
     (its READ code fills the LibChat row's missing ``effort``); likewise a
-    transaction whose ``Ticket #`` was read from a tickets export.
+    transaction whose ``Ticket #`` was read from a tickets export. A chat transaction
+    keyed in without its ``Chat #`` is the same chat when it was logged within 12 hours
+    of a LibChat transcript whose question it repeats (or starts), at least three words.
     """
     cfg = _as_config(config)
     forced = _resolve_format(format, cfg)
@@ -299,7 +301,7 @@ def load_questions(
     kept = questions["_path"].value_counts().to_dict() if "_path" in questions else {}
     for rec in files:
         rec["rows_kept"] = int(kept.get(rec["path"], 0))
-    questions = questions.drop(columns=[c for c in ("_path", "_row", "_link") if c in questions.columns])
+    questions = questions.drop(columns=[c for c in ("_path", "_row", "_link", "_link_how") if c in questions.columns])
     questions = validate_questions(questions.reset_index(drop=True))
     redactions: dict[str, int] = {}
     if scrub:
@@ -318,10 +320,73 @@ def load_questions(
                       date_range=date_range)
 
 
+#: how far apart a LibChat transcript and a hand-keyed Reference Analytics chat may be to be the same chat
+_UNNUMBERED_CHAT_WINDOW = pd.Timedelta(hours=12)
+
+
+def _link_unnumbered_chats(frame: pd.DataFrame) -> pd.DataFrame:
+    """Link Reference Analytics chats without a ``Chat #`` to the LibChat transcript they duplicate.
+
+    A transaction keyed in by hand has no ``Chat #``; it is the same chat as a LibChat
+    transcript when its channel is chat, it was logged within 12 hours of the chat, and its
+    question is the chat's question or the start of it (case, spacing and punctuation aside,
+    at least three words). Each transcript takes at most one such transaction.
+    """
+    ids = frame["question_id"].astype("string")
+    is_chat_log = ids.str.startswith("libchat:").fillna(False).to_numpy()
+    channel = frame["channel"].astype("string").str.lower() if "channel" in frame else None
+    open_ra = (ids.str.startswith("refanalytics:").fillna(False) & frame["_link"].isna()).to_numpy()
+    if channel is not None:
+        open_ra &= (channel == "chat").fillna(False).to_numpy()
+    if not is_chat_log.any() or not open_ra.any():
+        return frame
+
+    def key(text: pd.Series) -> pd.Series:
+        return (text.astype("string").str.lower().str.replace(r"[^\w]+", " ", regex=True).str.strip())
+
+    taken = set(frame["_link"].dropna())
+    chats = pd.DataFrame({"chat_id": ids[is_chat_log], "chat_key": key(frame.loc[is_chat_log, "text"]),
+                          "chat_at": frame.loc[is_chat_log, "asked_at"]})
+    chats = chats[~chats["chat_id"].isin(taken) & chats["chat_key"].notna() & (chats["chat_key"] != "")]
+    ra = pd.DataFrame({"ra_pos": np.flatnonzero(open_ra), "ra_key": key(frame.loc[open_ra, "text"]).to_numpy(),
+                       "ra_at": frame.loc[open_ra, "asked_at"].to_numpy()})
+    ra = ra[ra["ra_key"].notna() & (ra["ra_key"].str.count(" ") >= 2)]
+    chats = chats[chats["chat_key"].str.count(" ") >= 2]
+    if ra.empty or chats.empty:
+        return frame
+    # candidates share the first three words and the (UTC) day or the next/previous one; then the exact test
+    ra["day"] = pd.to_datetime(ra["ra_at"], utc=True).dt.floor("D")
+    chats["day"] = pd.to_datetime(chats["chat_at"], utc=True).dt.floor("D")
+    ra["head"] = ra["ra_key"].str.split(" ").str[:3].str.join(" ")
+    chats["head"] = chats["chat_key"].str.split(" ").str[:3].str.join(" ")
+    pairs = []
+    for shift in (-1, 0, 1):
+        pairs.append(ra.assign(day=ra["day"] + pd.Timedelta(days=shift)).merge(chats, on=["day", "head"]))
+    cand = pd.concat(pairs, ignore_index=True)
+    gap = (pd.to_datetime(cand["ra_at"], utc=True) - pd.to_datetime(cand["chat_at"], utc=True)).abs()
+    same_text = [a == b or b.startswith(a + " ") or a.startswith(b + " ")
+                 for a, b in zip(cand["ra_key"].tolist(), cand["chat_key"].tolist())]
+    cand = cand[(gap <= _UNNUMBERED_CHAT_WINDOW).to_numpy() & np.array(same_text, dtype=bool)]
+    if cand.empty:
+        return frame
+    cand = cand.assign(gap=gap[cand.index]).sort_values(["gap", "ra_pos"])
+    cand = cand.drop_duplicates("ra_pos").drop_duplicates("chat_id")
+    frame = frame.copy()
+    link = frame["_link"].astype("string").copy()
+    how = pd.Series(pd.NA, index=frame.index, dtype="string")
+    rows = frame.index[cand["ra_pos"].to_numpy()]
+    link.loc[rows] = cand["chat_id"].to_numpy()
+    how.loc[rows] = "no Chat #: same question, same day"
+    frame["_link"] = link
+    frame["_link_how"] = how
+    return frame
+
+
 def _deduplicate(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     """Drop ids read twice (keep the first) and transactions duplicating a chat or ticket."""
     drops: list[pd.DataFrame] = []
     if "_link" in frame.columns:
+        frame = _link_unnumbered_chats(frame)
         ids = pd.Index(frame["question_id"])
         link = frame["_link"]
         linked = link.notna() & link.isin(ids)
@@ -340,8 +405,9 @@ def _deduplicate(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[pd.DataFrame]]
                         tags[pos] = fill
                 frame["tags"] = pd.Series(tags, index=frame.index, dtype=object)
             kind = link[linked].str.split(":").str[0]
+            how = frame.get("_link_how", pd.Series(pd.NA, index=frame.index, dtype="string"))[linked].fillna("")
             reasons = [("same chat as LibChat transcript " if k == "libchat" else "same ticket as ") + str(v)
-                       for k, v in zip(kind, link[linked])]
+                       + (f" ({h})" if h else "") for k, v, h in zip(kind, link[linked], how)]
             drops.append(pd.DataFrame({"path": frame.loc[linked, "_path"].astype("string"),
                                        "row": frame.loc[linked, "_row"].astype("Int64"),
                                        "reason": pd.Series(reasons, index=frame.index[linked], dtype="string")}))
