@@ -229,6 +229,12 @@ def find_clusters(
 ) -> np.ndarray:
     """Cluster L2-normalised rows, finding the number of clusters from the data unless given.
 
+    A Ward tree is built on the distinct rows (a question repeated word for word is one
+    point; at most 5,000 of them, drawn at random), each pulled halfway towards its 10
+    nearest neighbours; it is cut where the clusters stop being cohesive enough (see
+    ``_ward_cut``), at no more than 2·√m clusters for m points; every row then goes to
+    the nearest centroid, repeats counted.
+
     Parameters
     ----------
     X : ndarray of shape (n, d)
