@@ -700,3 +700,12 @@ def test_a_chat_logged_in_refanalytics_without_its_chat_number_is_counted_once(f
     pd.concat([ra, again, desk]).to_csv(tmp_path / "refanalytics.csv", index=False)
     assert len(raw([fixtures / "libchat.csv", tmp_path / "refanalytics.csv"]).questions) == len(
         with_links.questions) + 2
+
+
+def test_an_empty_export_folder_says_what_to_put_there(tmp_path):
+    # a new workspace's data/raw is empty: the fix was "pass the export files themselves"
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(InputError, match="holds no question-log exports") as err:
+        load_questions(tmp_path / "raw")
+    assert "copy" in err.value.fix and ".xlsx" in err.value.fix and "notes.pdf" in str(err.value)

@@ -610,8 +610,11 @@ def expand_paths(paths, *, with_origin: bool = False) -> list:
             files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
                            and not f.name.startswith((".", "~$")))
             if not files:
-                raise InputError("the folder holds no CSV, Excel or JSON files", path=p,
-                                 fix="pass the export files themselves")
+                others = sorted(f.name for f in p.iterdir() if not f.name.startswith("."))
+                seen = f" (it holds {', '.join(others[:3])}{' …' if len(others) > 3 else ''})" if others else ""
+                raise InputError(f"the folder holds no question-log exports{seen}", path=p,
+                                 fix="copy the exports into it (.csv, .tsv, .txt, .xlsx, .json or .jsonl files), "
+                                     "or pass the files themselves")
             out.extend((f, False) for f in files)
         else:
             out.append((p, True))
