@@ -597,7 +597,7 @@ def test_plain_reason_drops_config_keys_and_statistics_and_names_faqs():
              "(< faq_answer_share 50%) and its z is under faq_claim_share 0.75 of the entry's strongest topic "
              "(z=15.1)); no needs-people signal fired")
     out = reporting.plain_reason(close, faq_titles={"2410039": "What time does the library close?"})
-    assert ("the closest FAQ, “What time does the library close?”, is the best answer to only "
+    assert ("the closest FAQs, led by “What time does the library close?”, are together the best answer to only "
             "37% of its questions") in out, out
     assert "not specific" not in out and "z=" not in out and "faq_" not in out
 
@@ -725,8 +725,8 @@ def test_a_close_faq_that_does_not_count_says_the_share_it_needs_and_never_relat
             "no needs-people signal fired")
     titles = {"7": "How do I print, scan or copy?"}  # a comma in the FAQ's title
     out = reporting.plain_reason(base.format(share="37%"), faq_titles=titles)
-    assert ("(the closest FAQ, “How do I print, scan or copy?”, is the best answer to only 37% of its questions, "
-            "under the 50% needed to count; it fits another topic better)") in out, out
+    assert ("(the closest FAQs, led by “How do I print, scan or copy?”, are together the best answer to only 37% "
+            "of its questions, under the 50% needed to count; the closest one fits another topic better)") in out, out
     out = reporting.plain_reason(base.format(share="0%"), faq_titles=titles)
     assert "is the best answer to none of its questions)" in out, out
     assert "related" not in out and "only 0%" not in out and "not specific" not in out
@@ -796,3 +796,144 @@ def test_chart_titles_become_html_captions_that_wrap_on_a_phone():
     assert bundle["text/html"].startswith('<div class="asklens-figure"><p class="asklens-figure-title">How much')
     assert bundle["application/vnd.plotly.v1+json"]["layout"]["title"]["text"]  # the notebook keeps its title
     assert reporting._title_as_caption({"data": [], "layout": {}}) == ({"data": [], "layout": {}}, "")
+
+
+# ----------------------------------------------------------------------------- review 4: the finer topics (a010ed2)
+
+def _gap_rows() -> pd.DataFrame:
+    """Three "write an FAQ" rows as knowledge_gaps gives them (sample wording, December 2025)."""
+    why = ("write an FAQ: {n} questions in 12 months, asked in 12 of them (≥ min_volume 10, 100% ≥ min_recurrence "
+           "50%); coverage 0% < min_coverage 20%; no FAQ entry answers this topic (closest: {f}, z=7.1 ≥ "
+           "faq_claim_z 2, but the entries that close are together the best match of only 48% of its questions "
+           "(< faq_answer_share 50%) and its z is under faq_claim_share 0.75 of the entry's strongest topic "
+           "(z=20.0)); no needs-people signal fired")
+    return pd.DataFrame({
+        "action": ["write an FAQ"] * 3, "topic_id": [1, 2, 3],
+        "topic_label": ["Article at Home", "Scan Document", "Germs"], "faq_id": [pd.NA] * 3,
+        "n_questions": [84, 74, 13], "months_asked": [12, 12, 7], "coverage": [0.0, 0.0, 0.0],
+        "per_month": [7.0, 6.2, 1.1], "views": [pd.NA] * 3,
+        "reason": [why.format(n=84, f="F9"), why.format(n=74, f="F2"), why.format(n=13, f="F5")]})
+
+
+def _gap_coverage() -> pd.DataFrame:
+    return pd.DataFrame({"topic_id": [1, 2, 3], "best_faq_id": ["F9", "F2", "F5"],
+                         "best_faq_share": [0.42, 0.70, 0.19]})
+
+
+GAP_FAQ = pd.DataFrame({"faq_id": ["F9", "F2", "F5"],
+                        "question": ["Why am I asked to pay for an article?", "Can I send a fax?",
+                                     "How do I find out if the library has a book?"],
+                        "url": ["https://x.example/9", "https://x.example/2", "https://x.example/5"]})
+GAP_TOPICS = pd.DataFrame({"topic_id": [1, 2, 3], "label": ["Article at Home", "Scan Document", "Germs"],
+                           "examples": [["It's asking me to pay for an article at home"], ["How do I scan?"],
+                                        ["Does the library have Guns, Germs, and Steel?"]]})
+
+
+def test_faq_gaps_name_the_closest_faq_and_flag_those_an_existing_faq_already_partly_answers():
+    # before: a row said "Answered by an FAQ 0%" while its Why said the closest FAQ is the best answer to 48%,
+    # and nothing told a manager which of 34 "FAQs to write" an existing FAQ nearly answers
+    out = reporting._with_closest_faq(_gap_rows(), _gap_coverage(), GAP_FAQ, topics=GAP_TOPICS, stale=["F2"],
+                                      min_share=0.2)
+    assert out["closest_faq_question"].tolist() == ["Why am I asked to pay for an article?", "Can I send a fax?",
+                                                    "How do I find out if the library has a book?"]
+    assert out["closest_faq_share"].tolist() == [0.42, 0.70, 0.19]
+    # a stale entry answers nothing, and 19% is under min_coverage (the share that counts a topic as covered)
+    assert out["closest_faq_stale"].tolist() == [False, True, False]
+    assert out["check_faq_first"].tolist() == [True, False, False]
+    assert out["typical_question"].tolist()[2] == "Does the library have Guns, Germs, and Steel?"
+    assert out["reason"].tolist() == _gap_rows()["reason"].tolist()  # the decision and its rule are untouched
+
+
+def test_faq_gaps_show_new_faqs_to_write_then_the_faqs_to_check_first_in_a_table_of_their_own(tmp_path):
+    gaps = reporting._with_closest_faq(_gap_rows(), _gap_coverage(), GAP_FAQ, topics=GAP_TOPICS, stale=["F2"],
+                                       min_share=0.2)
+    data = reporting.ReportData(month="2025-12", library="L", tables={"faq_gaps": gaps}, faq=GAP_FAQ)
+    markup = data.show("faq_gaps")._repr_html_()
+    write, check = markup.split("Check an existing FAQ first")
+    assert "FAQs to write" in write and ">Scan Document<" in write and ">Germs<" in write
+    assert "Article at Home" not in write  # listed once, under the FAQ to check
+    assert '<a href="https://x.example/9">Why am I asked to pay for an article?</a>' in check
+    assert ">42%<" in check and "Counted as answered by an FAQ" in check
+    # numbers come before the long texts, so a phone shows them without scrolling sideways
+    for part in (write, check):
+        heads = re.findall(r"<th(?: [^>]*)?>([^<]*)<", part)
+        assert heads.index("Questions") < heads.index("Typical question"), heads
+    assert re.findall(r"<th(?: [^>]*)?>([^<]*)<", check)[:3] == ["Topic", "Questions", "Per month"]
+    # the typical question says what a bare label ("Germs") is about
+    assert "Does the library have Guns, Germs, and Steel?" in write
+    # the Why no longer repeats the Questions and Months asked columns, nor the table's title
+    assert "84 questions in the last" not in markup and "13 questions in the last" not in markup
+    assert "no FAQ entry answers this topic" not in markup
+    assert "The closest FAQs, led by “How do I find out if the library has a book?”, are together" in write
+    data.save(tmp_path)
+    saved = pd.read_csv(tmp_path / "tables" / "faq_gaps.csv")
+    assert {"closest_faq_id", "closest_faq_share", "check_faq_first", "reason", "coverage"} <= set(saved.columns)
+    assert saved["reason"].str.startswith("write an FAQ: ").all()  # the CSV keeps the exact rule text
+
+
+def test_faq_gaps_under_26_rows_are_shown_whole():
+    rows = pd.concat([_gap_rows().iloc[[1]]] * 26, ignore_index=True).assign(topic_id=range(26))
+    cov = pd.DataFrame({"topic_id": range(26), "best_faq_id": ["F2"] * 26, "best_faq_share": [0.0] * 26})
+    gaps = reporting._with_closest_faq(rows, cov, GAP_FAQ, topics=GAP_TOPICS, stale=[], min_share=0.2)
+    markup = reporting.ReportData(month="2025-12", library="L", tables={"faq_gaps": gaps}, faq=GAP_FAQ) \
+        .show("faq_gaps")._repr_html_()
+    assert "top 25 of 26" not in markup and markup.count("<tr>") == 27
+
+
+def test_a_close_faqs_share_is_said_to_be_that_of_every_entry_as_close_together():
+    # before: "the closest FAQ, X, is the best answer to only 48%", but 48% is the share of every entry as
+    # close as X, together; X alone was the best answer to 42% (now its own column)
+    out = reporting.plain_reason(_gap_rows()["reason"][0], faq_titles={"F9": "Why am I asked to pay?"})
+    assert ("the closest FAQs, led by “Why am I asked to pay?”, are together the best answer to only 48% of its "
+            "questions, under the 50% needed to count; the closest one fits another topic better") in out, out
+    assert "the closest FAQ, “Why am I asked to pay?”, is the best answer to only" not in out
+
+
+def test_headline_card_and_summary_count_the_faqs_to_check_first():
+    kpis = {"questions": 390, "faqs_to_write": 34, "faqs_to_write_check_first": 8, "faqs_not_found": 0,
+            "stale_faqs": 5}
+    markup = reporting.ReportData(month="2025-12", library="L", kpis=kpis).header()._repr_html_()
+    assert "recurring topics no FAQ answers; for 8, check an existing FAQ first" in markup
+    text = " ".join(reporting._summary_sentences("2025-12", kpis, {}))
+    assert ("34 recurring topics have no FAQ that answers them (section 3 lists them all; for 8 of them an "
+            "existing FAQ already answers part of the questions: check it first)") in text, text
+    one = {**kpis, "faqs_to_write": 1, "faqs_to_write_check_first": 1}
+    text = " ".join(reporting._summary_sentences("2025-12", one, {}))
+    assert "1 recurring topic has no FAQ that answers it (section 3 lists it; an existing FAQ already answers " \
+           "part of its questions: check it first)" in text, text
+    none = {**kpis, "faqs_to_write_check_first": 0}
+    assert "check" not in reporting.ReportData(month="2025-12", library="L", kpis=none).header()._repr_html_()
+
+
+def test_automation_table_lists_the_topics_behind_the_hours_with_the_hours_first():
+    # before: the table listed 81 "candidates" (5 of them sent to people by the rubric, no hours saved) while
+    # the chart and the assumptions counted 76; on a phone the hours column was off screen
+    auto = pd.DataFrame({"topic_label": ["A", "B", "C"], "hours_saved": [0.26, 1.04, None],
+                         "per_month": [4.0, 5.4, 2.0], "n_period": [3, 5, 2], "trend": ["", "", ""],
+                         "category": ["write FAQ", "automate", "needs people"], "automatable": [True, True, False]})
+    data = reporting.ReportData(month="2025-12", library="L", tables={"automation": auto})
+    markup = data.show("automation")._repr_html_()
+    assert ">C<" not in markup and "needs people" not in markup and markup.count("<tr>") == 3
+    heads = re.findall(r"<th(?: [^>]*)?>([^<]*)<", markup)
+    assert heads[:3] == ["Topic", "Next step", "Hours saved a month"], heads
+    assert data.display_frame("automation")["topic_label"].tolist() == ["B", "A"]
+
+
+def test_captions_say_the_rules_window_from_the_config(tmp_path):
+    # before: captions said "last 12 months" whatever [rubric] window_months was; "Topics that need people"
+    # said no period at all
+    cfg_path = tmp_path / "asklens.toml"
+    cfg_path.write_text("[rubric]\nwindow_months = 6\n", encoding="utf-8")
+    cfg = load_config(cfg_path)
+    people = pd.DataFrame({"topic_label": ["Research"], "n_questions": [53], "high_effort_share": [0.85],
+                           "reason": ["needs people: 85% of 34 READ-coded questions are READ 3+"]})
+    auto = pd.DataFrame({"topic_label": ["A"], "hours_saved": [0.3], "per_month": [4.0], "category": ["automate"]})
+    data = reporting.ReportData(month="2025-12", library="L", tables={"custom_work": people, "automation": auto,
+                                                                      "faq_gaps": _gap_rows()}, config=cfg)
+    markup = data.show("custom_work")._repr_html_()
+    assert "Topics that need people (last 6 months)" in markup
+    assert "Per month (last 6 months)" in data.show("automation")._repr_html_()
+    markup = data.show("faq_gaps")._repr_html_()
+    assert "(last 6 months)" in markup and "12 months" not in markup.split("</p>")[0]
+    default = reporting.ReportData(month="2025-12", library="L", tables={"custom_work": people})
+    assert "Topics that need people (last 12 months)" in default.show("custom_work")._repr_html_()

@@ -622,10 +622,11 @@ def _close_faq_words(m: re.Match[str]) -> str:
     if share == "0%":
         return f"(the closest FAQ, {faq}, is the best answer to none of its questions)"
     need = re.search(r"faq_answer_share (\d+%)", whole)
-    words = f"(the closest FAQ, {faq}, is the best answer to only {share} of its questions"
+    # the share is that of every entry as close as the closest (together), not of the closest alone
+    words = f"(the closest FAQs, led by {faq}, are together the best answer to only {share} of its questions"
     words += f", under the {need.group(1)} needed to count" if need else ", too few to count"
     if "faq_claim_share" in whole:
-        words += "; it fits another topic better"
+        words += "; the closest one fits another topic better"
     return words + ")"
 
 
@@ -1811,24 +1812,30 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
         "measure": "", "this_month": "This month", "previous_month": "Previous month",
         "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
     "automation": ("Automation candidates, most staff hours saved first (why each qualifies: the appendix)", {
-        "topic_label": "Topic", "category": "Next step", "n_period": "This month",
-        "per_month": "Per month (last 12 months)", "trend": "On last month", "faq_coverage": "Answered by an FAQ",
-        "hours_saved": "Hours saved a month",
-        "representative_questions": "Typical questions"}),
+        "topic_label": "Topic", "category": "Next step", "hours_saved": "Hours saved a month",
+        "n_period": "This month", "per_month": "Per month (last 12 months)", "trend": "On last month",
+        "faq_coverage": "Answered by an FAQ", "representative_questions": "Typical questions"}),
     "recurring_questions": ("The same question, asked again and again this month", {
         "topic_label": "Topic", "count": "Times asked", "representative": "The question"}),
     "rubric": ("Every topic and the rule that placed it", {
         "topic_label": "Topic", "category": "Placed under", "n_questions": "Questions (last 12 months)",
         "per_month": "Per month", "coverage": "Answered by an FAQ", "reason": "Why"}),
+    # numbers before long texts, so a phone shows them without scrolling sideways
     "faq_gaps": ("FAQs to write: recurring topics no FAQ answers (last 12 months)", {
-        "topic_label": "Topic", "n_questions": "Questions", "months_asked": "Months asked",
-        "per_month": "Per month", "coverage": "Answered by an FAQ", "reason": "Why"}),
+        "topic_label": "Topic", "n_questions": "Questions", "months_asked": "Months asked", "per_month": "Per month",
+        "coverage": "Counted as answered by an FAQ", "typical_question": "Typical question", "reason": "Why"}),
+    # the gaps for which an existing FAQ is already the best answer to part of the questions
+    "faq_gaps_check": ("Check an existing FAQ first: it is already the best answer to part of these topics' "
+                       "questions (last 12 months)", {
+        "topic_label": "Topic", "n_questions": "Questions", "per_month": "Per month",
+        "closest_faq_share": "The FAQ is the best answer to", "coverage": "Counted as answered by an FAQ",
+        "closest_faq_question": "The FAQ to check", "typical_question": "Typical question"}),
     "findability": ("FAQs people don't find: answered, yet still asked", {
         "topic_label": "Topic", "faq_question": "The FAQ", "n_questions": "Questions",
         "per_month": "Per month", "views": "FAQ views", "reason": "Why"}),
     "stale_faqs": ("FAQs nobody needs any more", {
         "faq_question": "The FAQ", "views": "Views", "reason": "Why"}),
-    "custom_work": ("Topics that need people", {
+    "custom_work": ("Topics that need people (last 12 months)", {
         "topic_label": "Topic", "n_questions": "Questions",
         "high_effort_share": "Share needing in-depth help (READ 3+)",
         "median_duration_min": "Median minutes", "median_messages": "Median messages", "reason": "Why"}),
@@ -1857,6 +1864,24 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
 _DIGITS = {"per_month": 1, "hours_saved": 2, "median_duration_min": 0, "median_messages": 0,
            "minutes_per_question": 0}
 _CATEGORY_LABELS = {"write FAQ": "write an FAQ", "monitor": "monitor (watch)"}
+def _short_gap_reason(text: Any) -> Any:
+    """Shorten a plain "write an FAQ" reason to what the gap table's columns and title do not already say.
+
+    ``"write an FAQ: 74 questions in the last 12 months, asked in 12 of them; no FAQ entry
+    answers this topic (the closest FAQ, “…”, is itself stale, so it answers nothing)"``
+    becomes ``"The closest FAQ, “…”, is itself stale, so it answers nothing"``.
+    """
+    if not isinstance(text, str):
+        return text
+    out = _GAP_COUNTS.sub("", text)
+    m = re.fullmatch(r"no FAQ entry answers this topic \((.*)\)", out)
+    if m:
+        out = m.group(1)
+    return out[:1].upper() + out[1:]
+
+
+#: the first clause of a plain "write an FAQ" reason, which the gap table's columns already show
+_GAP_COUNTS = re.compile(r"^write an FAQ: \d[\d,]* questions in the last \d+ months?, asked in \d+ of them;\s*")
 
 _REDACTION_WORDS = {
     "email": "email addresses", "phone": "phone numbers", "card_number": "library card, student or payment numbers",
@@ -1918,7 +1943,9 @@ class ReportData:
         **kwargs
             Passed to :func:`show_table` (override ``caption``, ``columns``, ``max_rows``).
         """
-        caption, columns = _DISPLAY.get(name, (name.replace("_", " ").capitalize(), None))
+        if name == "faq_gaps" and "check_faq_first" in self.tables.get(name, pd.DataFrame()).columns:
+            return self._show_faq_gaps(**kwargs)
+        caption, columns = self._windowed(*_DISPLAY.get(name, (name.replace("_", " ").capitalize(), None)))
         if name == "rising" and columns is not None:
             tw = self.trend_months()
             columns = {**columns, "n_recent": f"Last {_plural(tw, 'month')}",
@@ -1940,6 +1967,44 @@ class ReportData:
         if "faq_url" in df.columns:
             kwargs.setdefault("links", {"faq_question": "faq_url"})
         return show_table(df, **kwargs)
+
+    def _show_faq_gaps(self, **kwargs: Any) -> _Html:
+        """Show the FAQs to write as two tables: new FAQs to write, then the gaps an existing FAQ partly answers.
+
+        The second table names the FAQ to check, grouped by FAQ (the FAQ answering most of
+        its topics' questions first); rows and counts are those of ``faq_gaps.csv``.
+        """
+        df = self.display_frame("faq_gaps")
+        if df.empty:
+            return show_table(df, caption=kwargs.get("caption", _DISPLAY["faq_gaps"][0]))
+        check = df["check_faq_first"].astype(bool).to_numpy()
+        digits = {c: d for c, d in _DIGITS.items() if c in df.columns}
+        parts = []
+        for key, rows in (("faq_gaps", df[~check]), ("faq_gaps_check", df[check])):
+            if key == "faq_gaps_check" and rows.empty:
+                continue
+            if key == "faq_gaps_check":
+                n_by_faq = rows.groupby("closest_faq_id")["n_questions"].transform("sum")
+                rows = rows.assign(_n=n_by_faq).sort_values(["_n", "closest_faq_id", "n_questions"],
+                                                            ascending=[False, True, False], kind="stable")
+            caption, columns = self._windowed(*_DISPLAY[key])
+            opts = {"caption": caption, "columns": columns, "digits": digits, "max_chars": _REASON_CHARS,
+                    "links": {"closest_faq_question": "closest_faq_url"}, "percent": ["coverage",
+                                                                                     "closest_faq_share"],
+                    "max_rows": max(25, len(rows)) if len(rows) <= 40 else 25}
+            opts.update({k: v for k, v in kwargs.items() if k != "caption" or key == "faq_gaps"})
+            parts.append(show_table(rows.reset_index(drop=True), **opts)._repr_html_())
+        return _Html("".join(parts))
+
+    def _windowed(self, caption: str, columns: dict[str, str] | None) -> tuple[str, dict[str, str] | None]:
+        """Say the rules' window (``[rubric] window_months``) where a caption or column says "last 12 months"."""
+        words = self.window_words()
+        if words == "last 12 months":
+            return caption, columns
+        caption = caption.replace("last 12 months", words)
+        if columns is not None:
+            columns = {c: v.replace("last 12 months", words) for c, v in columns.items()}
+        return caption, columns
 
     def window_words(self) -> str:
         """Return the period the rules average over, in words (``"last 12 months"``)."""
@@ -1980,6 +2045,17 @@ class ReportData:
             out["trend"] = out["trend"].map(_trend_arrow)
         if "category" in out.columns:
             out["category"] = out["category"].map(lambda c: _CATEGORY_LABELS.get(c, c) if isinstance(c, str) else c)
+        if name == "faq_gaps":
+            # the Questions and Months asked columns already say the rule's first clause
+            out["reason"] = out["reason"].map(_short_gap_reason)
+            if "closest_faq_id" in out.columns and self.faq is not None and "url" in self.faq:
+                urls = dict(zip(self.faq["faq_id"].astype(str), self.faq["url"]))
+                out["closest_faq_url"] = out["closest_faq_id"].map(
+                    lambda f: urls.get(str(f)) if pd.notna(f) and isinstance(urls.get(str(f)), str) else None)
+        if name == "automation" and "automatable" in out.columns:
+            # the topics behind the hours saved and the chart (the rubric's routine automate / write-FAQ
+            # topics); a topic the rubric sends to people is no automation candidate on the page
+            out = out[out["automatable"].astype(bool).to_numpy()]
         if name == "automation" and "hours_saved" in out.columns:
             out = out.sort_values("hours_saved", ascending=False, kind="stable", na_position="last")
         if name == "files" and "format" in out.columns:
@@ -2014,7 +2090,9 @@ class ReportData:
             ("Look automatable", _fmt_pct(k.get("automatable_share")), "of this month's questions"),
             ("Staff hours saved", _fmt_hours(k.get("hours_at_stake")),
              "a month (estimate), if those topics were automated"),
-            ("FAQs to write", _fmt_int(k.get("faqs_to_write")), "recurring topics no FAQ answers"),
+            ("FAQs to write", _fmt_int(k.get("faqs_to_write")), "recurring topics no FAQ answers"
+             + (f"; for {k['faqs_to_write_check_first']}, check an existing FAQ first"
+                if k.get("faqs_to_write_check_first") else "")),
             ("Topics needing people", _fmt_int(k.get("topics_needing_people")), "high effort or varied questions"),
         ]
         card_html = "".join(
@@ -2481,17 +2559,27 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
         tables["questions"] = q
         tables["faq_matches_by_topic"] = coverage
         tables["coverage"] = coverage[coverage["topic_id"].astype(int) != -1].reset_index(drop=True)
-        tables["faq_gaps"] = decided[decided["action"] == "write an FAQ"].reset_index(drop=True)
-        tables["findability"] = decided[decided["action"] == "make the FAQ easier to find"].reset_index(drop=True)
         tables["stale_faqs"] = decided[decided["action"] == "review a stale FAQ"].reset_index(drop=True)
+        tables["faq_gaps"] = _with_closest_faq(decided[decided["action"] == "write an FAQ"], coverage, faq,
+                                               topics=topics, stale=tables["stale_faqs"]["faq_id"],
+                                               min_share=float(cfg.rubric.min_coverage))
+        tables["findability"] = decided[decided["action"] == "make the FAQ easier to find"].reset_index(drop=True)
         this_answered = this_matches["question_id"].map(answered).fillna(False).astype(bool)
         kpis["faq_coverage"] = float(this_answered.mean()) if len(this_matches) else None
         kpis["faqs_to_write"] = len(tables["faq_gaps"])
         n_gap = len(tables["faq_gaps"])
+        n_check = int(tables["faq_gaps"]["check_faq_first"].sum()) if n_gap else 0
+        kpis["faqs_to_write_check_first"] = n_check
         notes["faq_gaps"] = (f"{_plural(n_gap, 'topic')} asked again and again over the last "
                              f"{_plural(w, 'month')} {'has' if n_gap == 1 else 'have'} no FAQ that answers "
-                             f"{'it' if n_gap == 1 else 'them'} (the “FAQs to write” figure at the top). "
-                             "Some of them also take staff effort; section 4 lists those.")
+                             f"{'it' if n_gap == 1 else 'them'} (the “FAQs to write” figure at the top)."
+                             + (f" For {n_check} of them an existing FAQ is already the best "
+                                f"answer to {cfg.rubric.min_coverage:.0%} or more of the questions (enough to "
+                                "count as covered), but the rule does not credit it, because that FAQ is closer "
+                                "to another topic or answers too little on its own: check that FAQ first (the "
+                                "second table); it may only need a line about these questions."
+                                if n_check else "")
+                             + " Recurring topics without an FAQ that take staff effort are in section 4 instead.")
         kpis["faqs_not_found"] = len(tables["findability"])
         kpis["stale_faqs"] = len(tables["stale_faqs"])
         notes["gaps"] = (f"A question counts as answered by an FAQ when its best match passes the calibrated "
@@ -2525,6 +2613,48 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
                                               ("topic_id", "topic_label", "n_questions", "coverage", "reason")}))
 
 
+def _with_closest_faq(gap_rows: pd.DataFrame, coverage: pd.DataFrame, faq: pd.DataFrame, *, topics: pd.DataFrame,
+                      stale: Iterable[Any], min_share: float) -> pd.DataFrame:
+    """Add to the "write an FAQ" rows the FAQ entry closest to each topic and a typical question.
+
+    The new columns, from the one FAQ relation (:func:`asklens.gaps.faq_coverage`):
+    ``closest_faq_id`` / ``closest_faq_question`` (its ``best_faq_id``), ``closest_faq_share``
+    (its ``best_faq_share``: the share of the topic's questions whose best match, above the
+    calibrated threshold, is that entry), ``closest_faq_stale`` and ``check_faq_first``: the
+    entry is not stale and is already the best answer to at least ``min_share`` (``[rubric]
+    min_coverage``, the share that counts a topic as covered) of its questions, so a manager
+    should look at that FAQ before writing a new one. ``typical_question`` is the topic's
+    first example. The decision (the row being a gap) is unchanged.
+    """
+    out = gap_rows.reset_index(drop=True).copy()
+    by_topic = coverage.assign(topic_id=coverage["topic_id"].astype(int)).set_index("topic_id")
+    tid = out["topic_id"].astype(int)
+    titles = dict(zip(faq["faq_id"].astype(str), faq["question"].astype(str)))
+    stale_ids = {str(f) for f in stale}
+    closest = tid.map(by_topic["best_faq_id"]) if "best_faq_id" in by_topic else pd.Series(pd.NA, index=out.index)
+    closest = closest.map(lambda f: str(f) if isinstance(f, str) or pd.notna(f) else pd.NA).astype("string")
+    share = tid.map(by_topic["best_faq_share"]).astype(float).fillna(0.0) if "best_faq_share" in by_topic \
+        else pd.Series(0.0, index=out.index)
+    out["closest_faq_id"] = closest
+    out["closest_faq_question"] = closest.map(lambda f: titles.get(str(f), "") if pd.notna(f) else "")
+    out["closest_faq_share"] = share.to_numpy()
+    out["closest_faq_stale"] = closest.map(lambda f: pd.notna(f) and str(f) in stale_ids).astype(bool).to_numpy()
+    out["check_faq_first"] = (closest.notna().to_numpy() & ~out["closest_faq_stale"].to_numpy()
+                              & (out["closest_faq_share"].to_numpy() >= min_share))
+    examples = dict(zip(topics["topic_id"].astype(int), topics["examples"])) if "examples" in topics else {}
+    out["typical_question"] = [_first_example(examples.get(int(t))) for t in tid]
+    return out
+
+
+def _first_example(examples: Any) -> str:
+    """Return a topic's first example question ("" when it has none)."""
+    if isinstance(examples, np.ndarray):
+        examples = examples.tolist()
+    if isinstance(examples, (list, tuple)) and examples:
+        return str(examples[0])
+    return ""
+
+
 def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | None, *,
                 vectors: np.ndarray, faq_vectors: np.ndarray | None, in_month: Any, month: str, cfg: Config, seed: int,
                 tables: dict[str, pd.DataFrame], notes: dict[str, str], kpis: dict[str, Any]) -> None:
@@ -2550,6 +2680,7 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
     ranked["hours_saved"] = ranked["topic_id"].map(hours["hours_per_month"]).astype(float)
     ranked["minutes_per_question"] = ranked["topic_id"].map(hours["minutes_per_question"]).astype(float)
     ranked["category"] = ranked["topic_id"].map(category)
+    ranked["automatable"] = ranked["topic_id"].astype(int).isin(auto_ids)
     ranked["faq_coverage"] = ranked["topic_id"].map(rubric.set_index("topic_id")["coverage"]) \
         if len(rubric) else np.nan
     tables["automation"] = ranked.reset_index(drop=True)
@@ -2610,8 +2741,13 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
                    "a month (assumptions in section 2).")
     if kpis.get("faqs_to_write") is not None:
         n_write, n_found, n_stale = (kpis.get(k) or 0 for k in ("faqs_to_write", "faqs_not_found", "stale_faqs"))
+        n_check = kpis.get("faqs_to_write_check_first") or 0
+        check = ("" if not n_check else
+                 "; an existing FAQ already answers part of its questions: check it first" if n_write == 1 else
+                 f"; for {n_check} of them an existing FAQ already answers part of the questions: check it first")
         out.append(f"{_plural(n_write, 'recurring topic')} {'has' if n_write == 1 else 'have'} no FAQ that answers "
-                   f"{'it' if n_write == 1 else 'them'} (section 3 lists {'it' if n_write == 1 else 'them all'}); "
+                   f"{'it' if n_write == 1 else 'them'} (section 3 lists {'it' if n_write == 1 else 'them all'}"
+                   f"{check}); "
                    + (f"{_plural(n_found, 'FAQ')} {'answers' if n_found == 1 else 'answer'} questions people still "
                       "ask often (hard to find?); " if n_found else "no FAQ looks hard to find; ")
                    + (f"{_plural(n_stale, 'FAQ')} {'looks' if n_stale == 1 else 'look'} out of date or unread "
