@@ -30,6 +30,7 @@ __all__ = [
     "parse_transcript",
     "first_patron_message",
     "Message",
+    "mask_links",
 ]
 
 # --- decoding -----------------------------------------------------------------
@@ -354,3 +355,55 @@ def first_patron_message(messages: Iterable[Message], *, staff: Iterable[str] = 
             continue
         return m.text
     return ""
+
+
+# --- web addresses ------------------------------------------------------------
+
+_TLD = r"(?:com|edu|org|net|gov|mil|int|info|io|ly|co|us|uk|ca|au|de|fr|nl|eu|me|tv|ac\.uk|edu\.au)"
+_LINK_RE = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+"  # with a scheme or www.
+    r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\." + _TLD + r"\b(?:/[^\s<>\"']*)?"  # bare domain (path optional)
+    r"|\[URL\]",  # a link the scrubber masked
+    re.IGNORECASE,
+)
+
+
+def mask_links(text: str, *, token: str = "link") -> str:
+    """Replace every web address in ``text`` with ``token``.
+
+    For matching and topics a link is one fact ("the patron sent a link"), not the
+    dozen word pieces of its address: left in, ``https``, ``www``, ``com`` and the
+    site's name outweigh the question's words, so questions with links cluster by
+    site and match the FAQ entries whose answers carry links. Addresses with a
+    scheme (``https://…``), starting ``www.``, bare domains (``jstor.org/stable/1``)
+    and the scrubber's ``[URL]`` mask are replaced; e-mail addresses are not links.
+
+    Parameters
+    ----------
+    text : str
+    token : str, default "link"
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> mask_links("Can I read https://www.theatlantic.com/a/1 for free?")
+    'Can I read link for free?'
+    >>> mask_links("see jstor.org/stable/123, or write to help@lib.edu")
+    'see link, or write to help@lib.edu'
+    """
+    return _LINK_RE.sub(lambda m: _link_or_email(m, text, token), text)
+
+
+def _link_or_email(m: re.Match[str], text: str, token: str) -> str:
+    """Keep the domain of an e-mail address (``help@lib.edu``) as it is; replace a link, keeping its trailing punctuation."""
+    if m.start() > 0 and text[m.start() - 1] == "@":
+        return m.group(0)
+    link = m.group(0)
+    tail = ""
+    while link and link[-1] in ".,;:!?)":
+        tail = link[-1] + tail
+        link = link[:-1]
+    return token + tail

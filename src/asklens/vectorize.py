@@ -41,6 +41,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from asklens.errors import ConfigError
+from asklens.text import mask_links
 
 __all__ = [
     "QuestionVectorizer",
@@ -66,6 +67,15 @@ def _as_texts(texts: Sequence[str] | str) -> list[str]:
 # --------------------------------------------------------------------------------------
 # the default: TF-IDF + SVD
 # --------------------------------------------------------------------------------------
+def _preprocess(text: str) -> str:
+    """Lower-case ``text`` with its web addresses removed (see :func:`asklens.text.mask_links`).
+
+    Removed, not replaced by a word: a placeholder shared by the questions that carry links
+    and the FAQ answers that carry links would still pull the ones towards the others.
+    """
+    return mask_links(text, token=" ").lower()
+
+
 class QuestionVectorizer(TransformerMixin, BaseEstimator):
     """TF-IDF over words and character n-grams, reduced with SVD, rows L2-normalised.
 
@@ -82,6 +92,12 @@ class QuestionVectorizer(TransformerMixin, BaseEstimator):
         memory on very large logs.
     random_state : int, default 0
         Seed of the randomised SVD.
+
+    Notes
+    -----
+    Text is lower-cased and its web addresses are removed first, so a question with a
+    link is not pulled towards the FAQ answers that carry links (left in, ``https``,
+    ``www``, ``edu`` and the site's name outweigh the question's own words).
 
     Examples
     --------
@@ -107,11 +123,11 @@ class QuestionVectorizer(TransformerMixin, BaseEstimator):
         min_df = 2 if n_docs >= 20 else 1
         word = TfidfVectorizer(
             sublinear_tf=True, min_df=min_df, stop_words="english", ngram_range=(1, 2),
-            max_features=self.max_features, dtype=np.float32,
+            max_features=self.max_features, dtype=np.float32, preprocessor=_preprocess,
         )
         char = TfidfVectorizer(
             sublinear_tf=True, min_df=min_df, analyzer="char_wb", ngram_range=(3, 5),
-            max_features=self.max_features, dtype=np.float32,
+            max_features=self.max_features, dtype=np.float32, preprocessor=_preprocess,
         )
         return FeatureUnion([("word", word), ("char", char)],
                             transformer_weights={"word": 1.0, "char": float(self.char_weight)})
