@@ -937,3 +937,29 @@ def test_captions_say_the_rules_window_from_the_config(tmp_path):
     assert "(last 6 months)" in markup and "12 months" not in markup.split("</p>")[0]
     default = reporting.ReportData(month="2025-12", library="L", tables={"custom_work": people})
     assert "Topics that need people (last 12 months)" in default.show("custom_work")._repr_html_()
+
+
+def test_a_rarely_read_stale_faq_says_its_close_questions_are_not_counted_and_why():
+    # before: "the 25 of 2219 questions of the last 6 months it matched are not counted as its coverage"
+    # read as 25 people needing an FAQ the report calls stale
+    why = ("stale: read 8 times, less than stale_view_share 0.1 of the median entry's 579 views; the 25 of 2219 "
+           "questions of the last 6 months it matched are not counted as its coverage")
+    out = reporting.plain_reason(why)
+    assert out == ("stale: read 8 times, far less than a typical FAQ entry (579 views); the 25 of the 2,219 "
+                   "questions of the last 6 months that came closest to it are not counted as answered by it: a "
+                   "rarely read entry's matches are taken as loose"), out
+
+
+def test_appendix_tables_fold_under_a_one_line_summary():
+    # before: the appendix's two 120-row tables made up about 60% of the page (some 20,000 px on a laptop)
+    rubric = pd.DataFrame({"topic_label": ["Renew <Books>", "Printing"], "category": ["automate", "write FAQ"],
+                           "reason": ["automate: routine", "write an FAQ: x"]})
+    data = reporting.ReportData(month="2025-12", library="L", tables={"rubric": rubric, "topics": rubric.iloc[:0]})
+    markup = data.show("rubric", collapsed=True)._repr_html_()
+    assert markup.startswith('<details class="asklens-more"><summary>Show 2 rows: ')
+    assert "Every topic and the rule that placed it</span></summary>" in markup
+    assert "Renew &lt;Books&gt;" in markup and markup.endswith("</details>") and "<details open" not in markup
+    assert "details" not in data.show("topics", collapsed=True)._repr_html_()  # nothing to fold: says so
+    notebook = (ROOT / "src" / "asklens" / "notebooks" / "monthly_report.py").read_text(encoding="utf-8")
+    assert 'data.show("rubric", max_rows=500, collapsed=True)' in notebook
+    assert 'data.show("topics", max_rows=500, collapsed=True)' in notebook

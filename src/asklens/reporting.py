@@ -595,6 +595,10 @@ _PLAIN_RULES: list[tuple[re.Pattern[str], Any]] = [(re.compile(a), b) for a, b i
     (r"cohesion [\d.]+", "questions alike"),
     (r"less than stale_view_share [\d.]+ of the median entry's ([\d,]+) views",
      r"far less than a typical FAQ entry (\1 views)"),
+    # "the 25 of 2219 questions … it matched are not counted" read as 25 people needing a stale entry
+    (r"the (\d+) of (\d+) questions of the last (\d+) months it matched are not counted as its coverage",
+     lambda m: f"the {m.group(1)} of the {int(m.group(2)):,} questions of the last {m.group(3)} months that came "
+               "closest to it are not counted as answered by it: a rarely read entry's matches are taken as loose"),
     (r"\(share ×([\d.]+), p\s*[=<]\s*[\d.e+-]+\)", lambda m: f"({_times(m.group(1))} its earlier share)"),
     (r"\(share ×([\d.]+)\)", lambda m: f"({_times(m.group(1))} its earlier share)"),
     (r"\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)", ""),              # (≥ min_volume 10, ≥ min_recurrence 50%)
@@ -898,6 +902,9 @@ table.asklens-sortable th { cursor: pointer; user-select: none; }
 table.asklens-sortable th::after { content: " \\2195"; color: #9aa5b1; font-size: 0.85em; }
 table.asklens-sortable th[aria-sort="ascending"]::after { content: " \\2191"; color: var(--asklens-ink); }
 table.asklens-sortable th[aria-sort="descending"]::after { content: " \\2193"; color: var(--asklens-ink); }
+details.asklens-more > summary { cursor: pointer; color: var(--asklens-accent); font-weight: 600; margin: 8px 0; }
+details.asklens-more > summary .asklens-caption { display: inline; color: var(--asklens-ink); }
+@media print { details.asklens-more > * { display: block; } }
 .asklens-figure { margin: 6px 0 14px; }
 .asklens-figure-title { margin: 10px 0 0; font-size: 1.05rem; font-weight: 600; color: var(--asklens-ink); }
 .asklens-figure-note { margin: 2px 0 0; font-size: 0.88rem; color: var(--asklens-muted); }
@@ -1941,8 +1948,20 @@ class ReportData:
         name : str
             A key of :attr:`tables`.
         **kwargs
-            Passed to :func:`show_table` (override ``caption``, ``columns``, ``max_rows``).
+            Passed to :func:`show_table` (override ``caption``, ``columns``, ``max_rows``); and
+            ``collapsed=True`` folds the table under a one-line "Show N rows" summary (the
+            appendix: a manager opens it when needed, and find-in-page still reaches it).
         """
+        collapsed = bool(kwargs.pop("collapsed", False))
+        if collapsed:
+            shown = self.show(name, **kwargs)
+            n = len(self.tables.get(name, pd.DataFrame()))
+            if not n:
+                return shown
+            caption = kwargs.get("caption") or _DISPLAY.get(name, (name.replace("_", " ").capitalize(),))[0]
+            return _Html(f'<details class="asklens-more"><summary>Show {html.escape(_plural(n, "row"))}: '
+                         f'<span class="asklens-caption">{html.escape(self._windowed(caption, None)[0])}</span>'
+                         f"</summary>{shown._repr_html_()}</details>")
         if name == "faq_gaps" and "check_faq_first" in self.tables.get(name, pd.DataFrame()).columns:
             return self._show_faq_gaps(**kwargs)
         caption, columns = self._windowed(*_DISPLAY.get(name, (name.replace("_", " ").capitalize(), None)))

@@ -170,10 +170,10 @@ data.show("rules", max_rows=80)
 # under `[rubric]`.
 
 # %%
-data.show("rubric", max_rows=120)
+data.show("rubric", max_rows=500, collapsed=True)
 
 # %%
-data.show("topics", max_rows=120)
+data.show("topics", max_rows=500, collapsed=True)
 
 # %% tags=["remove-cell"]
 data.save(output_dir)
