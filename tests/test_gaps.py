@@ -201,8 +201,11 @@ def test_stale_faqs_keeps_an_unmatched_entry_that_people_read():
     st = stale_faqs(q, faq).set_index("faq_id")
     assert not st.loc["f-fax", "stale"]
     assert "keep" in st.loc["f-fax", "reason"] and "5000 views" in st.loc["f-fax", "reason"]
-    st2 = stale_faqs(q, FAQ.drop(columns="views")).set_index("faq_id")
+    # without views, an entry nobody asked about in stale_months (6) months is stale; 3 months are too few to tell
+    st2 = stale_faqs(questions_log(n_months=6), FAQ.drop(columns="views")).set_index("faq_id")
     assert st2.loc["f-fax", "stale"] and not st2.loc["f-renew", "stale"]
+    st3 = stale_faqs(q, FAQ.drop(columns="views")).set_index("faq_id")
+    assert not st3.loc["f-fax", "stale"] and "too early to tell" in st3.loc["f-fax", "reason"]
 
 
 # ---------------------------------------------------------------- custom work
@@ -339,6 +342,21 @@ def test_a_stale_entry_is_credited_with_nothing():
     q2, faq2, Q2, F2 = hand_case(fax_views=1000)
     st2 = stale_faqs(q2, faq2, vectors=Q2, faq_vectors=F2, config=cfg).set_index("faq_id")
     assert not st2["stale"].any() and st2.loc["f-fax", "topic_ids"] == [3]
+
+
+def test_an_entry_is_not_stale_before_the_log_reaches_back_stale_months():
+    # before: the report for a log's first month called every entry nobody had asked about yet "stale"
+    cfg = Config.from_dict({"rubric": {**HAND_RUBRIC, "stale_months": 6}})
+    for months, stale in ((2, False), (6, True), (12, True)):
+        q, faq, Q, F = hand_case(fax_views=500, months=months)  # read half as often as the others
+        keep = (q["topic_id"] != 3).to_numpy()  # nobody asks about faxes
+        st = stale_faqs(q[keep], faq, vectors=Q[keep], faq_vectors=F, config=cfg).set_index("faq_id")
+        assert bool(st.loc["f-fax", "stale"]) is stale, months
+        if not stale:
+            assert "only 2 of the stale_months 6 months" in st.loc["f-fax", "reason"]
+    # an entry read far less than the others is stale at once (its views say so, not the months)
+    q, faq, Q, F = hand_case(fax_views=5, months=2)
+    assert stale_faqs(q, faq, vectors=Q, faq_vectors=F, config=cfg).set_index("faq_id").loc["f-fax", "stale"]
 
 
 def test_coverage_and_gaps_say_the_same_over_one_window():

@@ -104,6 +104,17 @@ def test_rising_topics_new_fading_and_noise():
     assert out.index[0] == 1  # news first
 
 
+def test_nothing_is_new_in_the_first_months_of_a_log():
+    # before: a report for the log's first month called every topic "new" (nothing came before it)
+    q = monthly({0: [10, 12, 11], 1: [6, 0, 0]})
+    out = rising_topics(q, period="2024-03", config=SHORT).set_index("topic_id")
+    assert set(out["status"]) == {"steady"}
+    assert "no earlier months" in out.loc[0, "reason"]
+    # one month more and the comparison is possible again
+    q = monthly({0: [10, 12, 11, 10], 1: [0, 6, 7, 8]})
+    assert rising_topics(q, period="2024-04", config=SHORT).set_index("topic_id").loc[1, "status"] == "new"
+
+
 def test_rising_topics_calls_a_yearly_surge_seasonal():
     # topic 1 jumps in Sep-Nov every year; the rest is flat
     base = [20] * 24

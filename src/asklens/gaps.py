@@ -438,10 +438,15 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
         else np.ones(len(qw), bool)
     ns = int(swin.sum())
     hits = np.bincount(bj[credited & swin], minlength=n_faq) if n_faq else np.zeros(0, int)
+    sm = min(rub.stale_months, rub.window_months)
+    # "nobody asked for it in stale_months months" needs a log that reaches that far back
+    covered_months = sm
+    if dated and len(questions):
+        first = _local(questions["asked_at"]).dt.to_period("M").min()
+        covered_months = int((_resolve_period(questions, period) - first).n) + 1 if pd.notna(first) else sm
     views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else \
         pd.Series(np.nan, index=faq.index)
     med = float(views.median()) if views.notna().any() else float("nan")
-    sm = min(rub.stale_months, rub.window_months)
     rows, stale = [], np.zeros(n_faq, dtype=bool)
     for j, (fid, text, v) in enumerate(zip(fids, faq["question"].astype(str), views)):
         k = int(hits[j])
@@ -450,6 +455,9 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
         if k == 0 and has_v and not rarely_read and v >= med:
             why = (f"keep: no question was answered by it in the last {sm} months (stale_months), but it has "
                    f"{int(v)} views, at least the base's median {med:.0f}; it may answer people before they ask")
+        elif k == 0 and covered_months < sm and not rarely_read:
+            why = (f"too early to tell: no question was answered by it, but the log covers only {covered_months} "
+                   f"of the stale_months {sm} months")
         elif k == 0:
             stale[j] = True
             vt = f"; {int(v)} views (median {med:.0f})" if has_v else ""

@@ -235,7 +235,7 @@ def rising_topics(
     base = (months > end - 2 * w) & (months <= end - w)
     last = (months > end - 12 - w) & (months <= end - 12)
     before = months <= end - w
-    N = {k: int(m.sum()) for k, m in (("recent", recent), ("base", base), ("last", last))}
+    N = {k: int(m.sum()) for k, m in (("recent", recent), ("base", base), ("last", last), ("before", before))}
     cnt = {k: tid[m].value_counts() for k, m in (("recent", recent), ("base", base), ("last", last))}
     first_seen = months.groupby(tid).min()
     n_before = tid[before].value_counts()
@@ -287,6 +287,9 @@ def _trend_status(r: int, b: int, ly: int, n_before: int, ratio: float, ratio_l:
                   N: dict[str, int], rub: RubricConfig, w: int) -> tuple[str, str]:
     alpha, k, mc = rub.trend_alpha, rub.trend_min_ratio, rub.trend_min_count
     win = f"the last {w} month{'s' if w > 1 else ''}"
+    if N["before"] == 0:  # the log starts in the window: every topic would be "new"
+        return "steady", (f"steady: {r} questions in {win}; the log has no earlier months, so nothing can be called "
+                          "new, rising or fading yet")
     if n_before == 0 and r >= mc:
         return "new", (f"new: first asked in {win} ({r} questions ≥ trend_min_count {mc}), never before")
     sig_b = np.isfinite(p) and p < alpha and max(r, b) >= mc
