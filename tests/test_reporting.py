@@ -893,7 +893,9 @@ def test_headline_card_and_summary_count_the_faqs_to_check_first():
     kpis = {"questions": 390, "faqs_to_write": 34, "faqs_to_write_check_first": 8, "faqs_not_found": 0,
             "stale_faqs": 5}
     markup = reporting.ReportData(month="2025-12", library="L", kpis=kpis).header()._repr_html_()
-    assert "recurring topics no FAQ answers; for 8, check an existing FAQ first" in markup
+    assert "recurring topics no FAQ answers (last 12 months); for 8, check an existing FAQ first" in markup
+    # the two counts of topics say the period they count over, like the other cards
+    assert "high effort or varied questions (last 12 months)" in markup
     text = " ".join(reporting._summary_sentences("2025-12", kpis, {}))
     assert ("34 recurring topics have no FAQ that answers them (section 3 lists them all; for 8 of them an "
             "existing FAQ already answers part of the questions: check it first)") in text, text

@@ -2104,15 +2104,17 @@ class ReportData:
         """Return the report's title, headline figures and the text summary written from the numbers."""
         k = self.kpis
         title = f"{self.library}: questions in {_month_words(self.month)}"
+        window = self.window_words()  # the period the FAQ and needs-people rules count over
         cards = [
             ("Questions", _fmt_int(k.get("questions")), _change_words(k)),
             ("Look automatable", _fmt_pct(k.get("automatable_share")), "of this month's questions"),
             ("Staff hours saved", _fmt_hours(k.get("hours_at_stake")),
              "a month (estimate), if those topics were automated"),
-            ("FAQs to write", _fmt_int(k.get("faqs_to_write")), "recurring topics no FAQ answers"
+            ("FAQs to write", _fmt_int(k.get("faqs_to_write")), f"recurring topics no FAQ answers ({window})"
              + (f"; for {k['faqs_to_write_check_first']}, check an existing FAQ first"
                 if k.get("faqs_to_write_check_first") else "")),
-            ("Topics needing people", _fmt_int(k.get("topics_needing_people")), "high effort or varied questions"),
+            ("Topics needing people", _fmt_int(k.get("topics_needing_people")),
+             f"high effort or varied questions ({window})"),
         ]
         card_html = "".join(
             f'<div class="asklens-kpi"><div class="value">{html.escape(v)}</div>'
