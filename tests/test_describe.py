@@ -646,3 +646,18 @@ def test_a_label_still_taken_after_its_qualifier_gets_the_topic_number_inside_th
     ids = [0] * 20 + [1] * 15 + [2] * 12
     labels = describe_topics(texts, ids)["label"].tolist()
     assert labels == ["Renew Books", "Renew Books (Library)", "Renew Books (Library, topic 2)"], labels
+
+
+def test_a_known_item_topic_is_labelled_with_the_title_people_write():
+    # before: "Black Folk" and "Germs", pieces of the titles the questions ask for
+    souls = ["Does the library have a copy of The Souls of Black Folk?", "Is The Souls of Black Folk on the shelf?",
+             "can i find the souls of black folk in the library", "Is there an e-book of The Souls of Black Folk?",
+             "Hi! Is The Souls of Black Folk on course reserve?"]
+    guns = ["Is Guns, Germs, and Steel checked out?", "Does the library have Guns, Germs, and Steel?",
+            "Can you renew Guns, Germs, and Steel for me?", "looking for guns germs and steel"]
+    rooms = ["Can I book a Study Room for tonight?", "book a study room", "is there a free study room",
+             "How do I book a study room?"]
+    out = describe_topics(souls + guns + rooms, [0] * 5 + [1] * 4 + [2] * 4).set_index("topic_id")
+    assert out.loc[0, "label"] == "The Souls of Black Folk"
+    assert out.loc[1, "label"] == "Guns, Germs, and Steel"
+    assert out.loc[2, "label"] == "Study Room"  # a capitalised service is not a title

@@ -808,8 +808,60 @@ def _best_label(
         a, b = pair
         return f"{_title(a, context)} and {_title(b, context)}", _stems(a) | _stems(b)
     phrase = str(display[order[0]])
-    label = _NOMINAL[phrase] if phrase in _NOMINAL else _title(phrase, context)
+    label = _NOMINAL[phrase] if phrase in _NOMINAL else (_written_title(phrase, context) or _title(phrase, context))
     return label, _stems(phrase) | _stems(label)
+
+
+# a title as people write it: capitalised words, with "of", "the", "a", "and" or a comma between them
+_CAP = r"[A-Z][\w'’\-]*"
+_TITLE_RUN = re.compile(rf"{_CAP}(?:(?:,?\s+(?:(?:of|the|a|an|and|in|on|for|to|from)\s+)*|,\s*(?:and\s+)?){_CAP})*")
+_TITLE_STOP = frozenset(ENGLISH_STOP_WORDS | {"hi", "hello", "hey", "dear", "quick", "question", "sorry", "thanks",
+                                               "please", "ok", "okay", "yes", "no"}) - {"the", "a", "an"}
+
+
+def _title_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", text.lower()))]
+
+
+def _written_title(phrase: str, context: str) -> str | None:
+    """Return the title the questions write around ``phrase``, when most of its uses sit in one.
+
+    Known-item questions name a book by its title ("Do you have The Souls of Black
+    Folk?"); the label phrase is then a piece of it ("black folk"). When at least half
+    of the phrase's uses in the topic's questions sit inside one capitalised run of
+    words that is longer than the phrase, has a joining word or starts with an article
+    (a title, not "Study Room"), and has at most eight words, that run is the label.
+    Greetings and question words that open the run ("Is", "Hi") are left out.
+    """
+    if not context:
+        return None
+    words = phrase.split(" ")
+    gap = r"(?:['’]s)?\W+(?:(?:a|an|the|of|and|in|on|for|to|from|my|your|our)\W+){0,2}"  # words the phrases skip
+    pattern = r"\b" + gap.join(re.escape(w) for w in words) + r"(?:['’]s)?\b"
+    n_uses = len(re.findall(pattern, context, flags=re.IGNORECASE))
+    if not n_uses:
+        return None
+    counts: dict[str, int] = {}
+    for m in _TITLE_RUN.finditer(context):
+        tokens = m.group(0).split()
+        while tokens and tokens[0].strip(",").lower() in _TITLE_STOP:
+            tokens.pop(0)
+        run = " ".join(tokens).rstrip(",")
+        lowered = _title_words(run)
+        if len(lowered) <= len(words) or len(lowered) > 8:
+            continue
+        joined = " " + " ".join(lowered) + " "
+        if f" {' '.join(_title_words(phrase))} " not in joined and not all(f" {w} " in joined for w in words):
+            continue
+        if not (lowered[0] in {"the", "a", "an"} or any(w in {"of", "the", "a", "an", "and", "in", "on", "for",
+                                                               "to", "from"} for w in lowered[1:-1])
+                or "," in run):
+            continue
+        counts[run] = counts.get(run, 0) + 1
+    if not counts:
+        return None
+    run, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
+    return run if 2 * n >= n_uses else None
 
 
 def _distinguishing(
