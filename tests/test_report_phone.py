@@ -185,3 +185,21 @@ def test_the_renderer_wraps_each_chart_with_its_caption_note_and_phone_layout():
     assert markup.startswith('<div class="asklens-figure"><p class="asklens-figure-title">How much')
     assert markup.index("asklens-figure-note") < markup.index('<div class="asklens-chart" data-asklens-phone=')
     assert markup.count("Plotly.newPlot(") == 1
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_month_at_a_glance_fits_a_phone_whole_and_long_texts_keep_their_width(browser, small_html):
+    # before: at 400 px the first table ran 90 px past the screen, hiding the change on a year ago
+    page, _ = open_at(browser, small_html, PHONE, wait_ms=300)
+    widths = page.evaluate("""Array.from(document.querySelectorAll('table.asklens-table')).slice(0, 2)
+        .map(t => [t.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().width])""")
+    assert len(widths) == 2 and all(table <= wrap + 1 for table, wrap in widths), widths
+    heads = page.evaluate("Array.from(document.querySelectorAll('table.asklens-table')[0].querySelectorAll('th'))"
+                          ".map(th => th.textContent)")
+    assert heads[1:] == ["This month", "Last month", "Change", "A year ago", "Change "], heads
+    # the tighter phone cells leave the long texts (Why, typical questions) their readable width
+    text_widths = page.evaluate("Array.from(document.querySelectorAll('td.text')).map(td => "
+                                "td.getBoundingClientRect().width).filter(w => w > 0)")
+    assert text_widths and min(text_widths) >= 200, min(text_widths or [0])
+    page.close()

@@ -965,3 +965,25 @@ def test_appendix_tables_fold_under_a_one_line_summary():
     notebook = (ROOT / "src" / "asklens" / "notebooks" / "monthly_report.py").read_text(encoding="utf-8")
     assert 'data.show("rubric", max_rows=500, collapsed=True)' in notebook
     assert 'data.show("topics", max_rows=500, collapsed=True)' in notebook
+
+
+def test_a_gap_whose_closest_faq_is_stale_or_answers_nothing_says_no_faq_comes_close():
+    # before: "the closest FAQ, “How do I use the microfilm reader?”, is itself stale" beside "Disclose AI"
+    # read as if that FAQ were about the topic
+    stale = ("write an FAQ: 54 questions in the last 12 months, asked in 11 of them; no FAQ entry answers this topic "
+             "(the closest FAQ, “How do I use the microfilm reader?”, is itself stale, so it answers nothing)")
+    assert reporting._short_gap_reason(stale) == ("No current FAQ comes close (the closest, “How do I use the "
+                                                  "microfilm reader?”, is one of the stale entries below)")
+    none = ("write an FAQ: 32 questions in the last 12 months, asked in 10 of them; no FAQ entry answers this topic "
+            "(the closest FAQ, “How do I book a room?”, is the best answer to none of its questions)")
+    assert reporting._short_gap_reason(none) == ("No FAQ comes close (the closest, “How do I book a room?”, is the "
+                                                 "best answer to none of its questions)")
+    assert reporting._short_gap_reason(None) is None
+
+
+def test_summary_says_the_period_of_the_faq_and_needs_people_counts():
+    kpis = {"questions": 390, "faqs_to_write": 34, "faqs_not_found": 0, "stale_faqs": 0,
+            "topics_needing_people": 43, "window_months": 12}
+    text = " ".join(reporting._summary_sentences("2025-12", kpis, {}))
+    assert "34 recurring topics over the last 12 months have no FAQ that answers them" in text, text
+    assert "43 topics need people over the last 12 months: high effort" in text, text

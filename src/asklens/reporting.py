@@ -913,6 +913,13 @@ details.asklens-more > summary .asklens-caption { display: inline; color: var(--
   body.jp-Notebook main { padding: 6px 10px 32px; }
   body.jp-Notebook .jp-Cell { padding: 0; }
   body.jp-Notebook .jp-RenderedHTMLCommon.jp-OutputArea-output { margin-left: 0; padding-right: 0; }
+  /* tighter cells, so the short tables (month at a glance, channels) fit a 400 px screen whole */
+  body.jp-Notebook .jp-RenderedHTMLCommon table.asklens-table { font-size: 13px; }
+  body.jp-Notebook .jp-RenderedHTMLCommon table.asklens-table th,
+  body.jp-Notebook .jp-RenderedHTMLCommon table.asklens-table td { padding: 4px 4px; }
+  body.jp-Notebook .jp-RenderedHTMLCommon table.asklens-table td:not(.num) { min-width: 5.5em; }
+  body.jp-Notebook .jp-RenderedHTMLCommon table.asklens-table td.num { min-width: 0; }
+  body.jp-Notebook .jp-RenderedHTMLCommon table.asklens-table td.text { min-width: 17em; }
 }
 .asklens-footer { color: var(--asklens-muted); font-size: 0.85em; margin-top: 30px; border-top: 1px solid
   var(--asklens-line); padding-top: 8px; }
@@ -1816,8 +1823,8 @@ def init_workspace(dest: str | os.PathLike[str], *, name: str = "My library", ti
 # What each table is called on the page and which of its columns a manager sees.
 _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "at_a_glance": ("This month against last month and a year earlier", {
-        "measure": "", "this_month": "This month", "previous_month": "Previous month",
-        "change_vs_previous_month": "Change", "a_year_earlier": "A year earlier", "change_vs_last_year": "Change "}),
+        "measure": "", "this_month": "This month", "previous_month": "Last month",
+        "change_vs_previous_month": "Change", "a_year_earlier": "A year ago", "change_vs_last_year": "Change "}),
     "automation": ("Automation candidates, most staff hours saved first (why each qualifies: the appendix)", {
         "topic_label": "Topic", "category": "Next step", "hours_saved": "Hours saved a month",
         "n_period": "This month", "per_month": "Per month (last 12 months)", "trend": "On last month",
@@ -1876,7 +1883,7 @@ def _short_gap_reason(text: Any) -> Any:
 
     ``"write an FAQ: 74 questions in the last 12 months, asked in 12 of them; no FAQ entry
     answers this topic (the closest FAQ, “…”, is itself stale, so it answers nothing)"``
-    becomes ``"The closest FAQ, “…”, is itself stale, so it answers nothing"``.
+    becomes ``"No current FAQ comes close (the closest, “…”, is one of the stale entries below)"``.
     """
     if not isinstance(text, str):
         return text
@@ -1884,6 +1891,11 @@ def _short_gap_reason(text: Any) -> Any:
     m = re.fullmatch(r"no FAQ entry answers this topic \((.*)\)", out)
     if m:
         out = m.group(1)
+    # a stale entry or one that answers none of the questions is no FAQ to build on: say that first
+    out = re.sub(r"^the closest FAQ, (“[^”]*”), is itself stale, so it answers nothing$",
+                 r"no current FAQ comes close (the closest, \1, is one of the stale entries below)", out)
+    out = re.sub(r"^the closest FAQ, (“[^”]*”), is the best answer to none of its questions$",
+                 r"no FAQ comes close (the closest, \1, is the best answer to none of its questions)", out)
     return out[:1].upper() + out[1:]
 
 
@@ -2357,6 +2369,7 @@ def build_report_data(
         "questions_a_year_earlier": n_year if has_year else None,
         "change_vs_last_year": _ratio_change(n_now, n_year) if has_year else None,
         "n_topics": int((topics["topic_id"] != -1).sum()) if len(topics) else 0,
+        "window_months": int(cfg.rubric.window_months),  # the months the FAQ and needs-people counts cover
     })
     mix = trends.channel_mix(history)
     tables["channel_mix"] = mix
@@ -2766,8 +2779,10 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
         check = ("" if not n_check else
                  "; an existing FAQ already answers part of its questions: check it first" if n_write == 1 else
                  f"; for {n_check} of them an existing FAQ already answers part of the questions: check it first")
-        out.append(f"{_plural(n_write, 'recurring topic')} {'has' if n_write == 1 else 'have'} no FAQ that answers "
-                   f"{'it' if n_write == 1 else 'them'} (section 3 lists {'it' if n_write == 1 else 'them all'}"
+        w = kpis.get("window_months")
+        over = f" over the last {_plural(w, 'month')}" if w and int(w) > 1 else ""
+        out.append(f"{_plural(n_write, 'recurring topic')}{over} {'has' if n_write == 1 else 'have'} no FAQ that "
+                   f"answers {'it' if n_write == 1 else 'them'} (section 3 lists {'it' if n_write == 1 else 'them all'}"
                    f"{check}); "
                    + (f"{_plural(n_found, 'FAQ')} {'answers' if n_found == 1 else 'answer'} questions people still "
                       "ask often (hard to find?); " if n_found else "no FAQ looks hard to find; ")
@@ -2775,8 +2790,10 @@ def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str,
                       "(check, update or retire them)." if n_stale else "no FAQ looks out of date."))
     if kpis.get("topics_needing_people") is not None:
         n_people = kpis["topics_needing_people"]
-        out.append(f"{_plural(n_people, 'topic')} {'needs' if n_people == 1 else 'need'} people: high effort, long or "
-                   "varied conversations (section 4).")
+        w = kpis.get("window_months")
+        over = f" over the last {_plural(w, 'month')}" if w and int(w) > 1 else ""
+        out.append(f"{_plural(n_people, 'topic')} {'needs' if n_people == 1 else 'need'} people{over}: high effort, "
+                   "long or varied conversations (section 4).")
     news = []
     rising = tables.get("rising")
     for key, word in (("topics_new", "new"), ("topics_rising", "rising"), ("topics_fading", "fading")):
