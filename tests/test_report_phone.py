@@ -203,3 +203,19 @@ def test_the_month_at_a_glance_fits_a_phone_whole_and_long_texts_keep_their_widt
                                 "td.getBoundingClientRect().width).filter(w => w > 0)")
     assert text_widths and min(text_widths) >= 200, min(text_widths or [0])
     page.close()
+
+
+@pytest.mark.browser
+def test_the_index_page_does_not_scroll_sideways_on_a_phone(browser, tmp_path):
+    # before: the index's nine columns made the whole page 740 px wide on a 400 px phone
+    for month in ("2025-11", "2025-12"):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "report.html").write_text("x")
+        (tmp_path / month / "kpis.json").write_text(json.dumps({
+            "library": "Sample University Library", "questions": 390, "change_vs_previous_month": 0.06,
+            "change_vs_last_year": -0.05, "automatable_share": 0.7, "hours_at_stake": 11.3, "faqs_to_write": 34,
+            "topics_needing_people": 43, "window_months": 12}))
+    page, errors = open_at(browser, reporting.write_index(tmp_path), PHONE, wait_ms=100)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert errors == []
+    page.close()

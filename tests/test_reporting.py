@@ -987,3 +987,15 @@ def test_summary_says_the_period_of_the_faq_and_needs_people_counts():
     text = " ".join(reporting._summary_sentences("2025-12", kpis, {}))
     assert "34 recurring topics over the last 12 months have no FAQ that answers them" in text, text
     assert "43 topics need people over the last 12 months: high effort" in text, text
+
+
+def test_index_says_the_period_of_its_topic_counts_and_scrolls_its_table_not_the_page(tmp_path):
+    (tmp_path / "2025-12").mkdir()
+    (tmp_path / "2025-12" / "report.html").write_text("x")
+    (tmp_path / "2025-12" / "kpis.json").write_text(json.dumps({"library": "L", "questions": 9, "faqs_to_write": 2,
+                                                                 "window_months": 6}))
+    page = reporting.write_index(tmp_path).read_text()
+    assert "counted over the months the\nrules look back on (the last 6 months)" in page
+    assert '<div class="wrap"><table>' in page and "</table></div>" in page
+    (tmp_path / "2025-12" / "kpis.json").write_text(json.dumps({"library": "L", "questions": 9}))  # older kpis
+    assert "(the last 12 months by default)" in reporting.write_index(tmp_path).read_text()

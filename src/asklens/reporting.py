@@ -1133,6 +1133,7 @@ def write_index(out_dir: str | os.PathLike[str], *, title: str | None = None) ->
     """
     out = Path(out_dir)
     rows = []
+    windows: list[Any] = []
     library = None
     for month in sorted(published_months(out), reverse=True):
         try:
@@ -1140,6 +1141,7 @@ def write_index(out_dir: str | os.PathLike[str], *, title: str | None = None) ->
         except (OSError, ValueError):
             kpis = {}
         library = library or kpis.get("library")
+        windows.append(kpis.get("window_months"))
         m = html.escape(month)
         rows.append(
             "<tr>"
@@ -1155,6 +1157,10 @@ def write_index(out_dir: str | os.PathLike[str], *, title: str | None = None) ->
             "</tr>"
         )
     heading = html.escape(title or (f"{library} — question reports" if library else "Question reports"))
+    windows = sorted({int(w) for w in windows if w})
+    window = ("the last 12 months by default" if not windows else
+              f"the last {_plural(windows[0], 'month')}" if len(windows) == 1 else
+              "the last " + " or ".join(map(str, windows)) + " months, as set in each month's config")
     body = "".join(rows) or '<tr><td colspan="9">No reports yet.</td></tr>'
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -1168,20 +1174,23 @@ td {{ padding: 6px 8px; border-bottom: 1px solid #d9e2ec; }}
 .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 a {{ color: #0072B2; }}
 p.note {{ color: #52606d; font-size: 0.9em; }}
+.wrap {{ overflow-x: auto; }}
+@media (max-width: 640px) {{ body {{ padding: 0 10px; }} table {{ font-size: 13px; }} th, td {{ padding: 4px; }} }}
 </style></head>
 <body>
 <h1>{heading}</h1>
 <p class="note">One report per month, newest first. Change columns compare with the previous month and the same
 month a year earlier; "looks automatable" is the share of the month's questions in topics asked again and again
 with alike questions (to automate, or to answer with a new FAQ); staff hours saved is the estimated staff time
-a month automating them would save.</p>
-<table>
+a month automating them would save; FAQs to write and topics needing people are counted over the months the
+rules look back on ({html.escape(window)}).</p>
+<div class="wrap"><table>
 <thead><tr><th>Month</th><th class="num">Questions</th><th class="num">vs previous month</th>
 <th class="num">vs a year earlier</th><th class="num">Looks automatable</th><th class="num">Staff hours saved</th>
 <th class="num">FAQs to write</th><th class="num">Topics needing people</th><th>Also</th></tr></thead>
 <tbody>
 {body}
-</tbody></table>
+</tbody></table></div>
 <p class="note">Made by asklens {html.escape(__version__)}.</p>
 </body></html>
 """
