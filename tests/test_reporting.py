@@ -853,7 +853,7 @@ def test_faq_gaps_show_new_faqs_to_write_then_the_faqs_to_check_first_in_a_table
     assert "FAQs to write" in write and ">Scan Document<" in write and ">Germs<" in write
     assert "Article at Home" not in write  # listed once, under the FAQ to check
     assert '<a href="https://x.example/9">Why am I asked to pay for an article?</a>' in check
-    assert ">42%<" in check and "Counted as answered by an FAQ" in check
+    assert ">42%<" in check and "Counted as answered" in check and "Best answer to" in check
     # numbers come before the long texts, so a phone shows them without scrolling sideways
     for part in (write, check):
         heads = re.findall(r"<th(?: [^>]*)?>([^<]*)<", part)
@@ -999,3 +999,14 @@ def test_index_says_the_period_of_its_topic_counts_and_scrolls_its_table_not_the
     assert '<div class="wrap"><table>' in page and "</table></div>" in page
     (tmp_path / "2025-12" / "kpis.json").write_text(json.dumps({"library": "L", "questions": 9}))  # older kpis
     assert "(the last 12 months by default)" in reporting.write_index(tmp_path).read_text()
+
+
+def test_a_gap_with_an_faq_to_check_says_so_in_the_automation_table_too():
+    # before: section 2 said "write an FAQ" for "Article at Home" while section 3 says to check an existing one
+    auto = pd.DataFrame({"topic_label": ["Article at Home", "Laptop"], "hours_saved": [0.28, 0.2],
+                         "category": ["write FAQ", "write FAQ"], "automatable": [True, True],
+                         "faq_to_check": ["Why am I asked to pay for an article?", None]})
+    markup = reporting.ReportData(month="2025-12", library="L", tables={"automation": auto}) \
+        .show("automation")._repr_html_()
+    assert "<td>write an FAQ (check an existing one first: section 3)</td>" in markup  # short: no wide column
+    assert "<td>write an FAQ</td>" in markup  # the other keeps the plain next step

@@ -1851,7 +1851,7 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
     "faq_gaps_check": ("Check an existing FAQ first: it is already the best answer to part of these topics' "
                        "questions (last 12 months)", {
         "topic_label": "Topic", "n_questions": "Questions", "per_month": "Per month",
-        "closest_faq_share": "The FAQ is the best answer to", "coverage": "Counted as answered by an FAQ",
+        "closest_faq_share": "Best answer to", "coverage": "Counted as answered",
         "closest_faq_question": "The FAQ to check", "typical_question": "Typical question"}),
     "findability": ("FAQs people don't find: answered, yet still asked", {
         "topic_label": "Topic", "faq_question": "The FAQ", "n_questions": "Questions",
@@ -2085,6 +2085,9 @@ class ReportData:
             out["trend"] = out["trend"].map(_trend_arrow)
         if "category" in out.columns:
             out["category"] = out["category"].map(lambda c: _CATEGORY_LABELS.get(c, c) if isinstance(c, str) else c)
+            if "faq_to_check" in out.columns:
+                out["category"] = [f"{c} (check an existing one first: section 3)" if isinstance(f, str) and f
+                                   and c == "write an FAQ" else c for c, f in zip(out["category"], out["faq_to_check"])]
         if name == "faq_gaps":
             # the Questions and Months asked columns already say the rule's first clause
             out["reason"] = out["reason"].map(_short_gap_reason)
@@ -2726,6 +2729,12 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
     ranked["automatable"] = ranked["topic_id"].astype(int).isin(auto_ids)
     ranked["faq_coverage"] = ranked["topic_id"].map(rubric.set_index("topic_id")["coverage"]) \
         if len(rubric) else np.nan
+    # the FAQ section 3 says to check before writing a new one (the same words in both sections)
+    gaps_table = tables.get("faq_gaps")
+    check = {} if gaps_table is None or "check_faq_first" not in gaps_table else dict(zip(
+        gaps_table.loc[gaps_table["check_faq_first"].astype(bool), "topic_id"].astype(int),
+        gaps_table.loc[gaps_table["check_faq_first"].astype(bool), "closest_faq_question"]))
+    ranked["faq_to_check"] = ranked["topic_id"].astype(int).map(check).astype("object")
     tables["automation"] = ranked.reset_index(drop=True)
     tables["automation_all_topics"] = topic_rows.reset_index(drop=True)
     tables["time_saved"] = est.by_topic
