@@ -360,3 +360,14 @@ def test_bar_hovers_show_the_whole_label_escaped():
         assert bar.customdata[0].startswith("&lt;b&gt;Fines&lt;/b&gt; &amp; fees for very long")  # …not its hover
         assert bar.customdata[0].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").startswith(whole)
         assert "%{customdata}" in bar.hovertemplate and "<b>" not in bar.customdata[0]
+
+
+def test_coverage_colours_follow_the_threshold_the_rubric_uses():
+    # before: orange meant "under half" while a topic counts as covered from min_coverage (20%) on
+    cov = pd.DataFrame({"topic_label": ["a", "b", "c"], "coverage": [0.1, 0.3, 0.8], "n_questions": [30, 20, 10]})
+    fig = plotting.plot_coverage(cov, threshold=0.2)
+    colours = list(fig.data[0].marker.color)
+    assert colours[0] == plotting.PALETTE[5] and colours[1] == colours[2] == plotting.PALETTE[0]
+    notes = [a.text for a in fig.layout.annotations if a.name == plotting.NOTE_NAME]
+    assert notes and "under 20%" in notes[0] and "20% or more" in notes[0]
+    assert "under half" in [a.text for a in plotting.plot_coverage(cov).layout.annotations][0]

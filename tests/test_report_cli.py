@@ -47,7 +47,8 @@ def test_help_lists_the_options(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--month", "2025-13"], "month must look like YYYY-MM"),
+    (["--month", "2025-13"], "month '2025-13' is not a month: the month number runs from 01 to 12"),
+    (["--month", "Dec 2025"], "month must look like YYYY-MM"),
     (["--month", "2025-12", "--all"], "exactly one of --month"),
     ([], "exactly one of --month"),
     (["--from", "2025-01"], "--from and --to go together"),
@@ -102,11 +103,16 @@ def test_report_reads_a_folder_of_logs_and_fingerprints_each_file(workspace):
     logs = workspace / "logs"
     logs.mkdir()
     (workspace / "questions.csv").rename(logs / "questions.csv")
-    res = run("report", "--questions", "logs", "--month", "2025-12", "--quiet", cwd=workspace)
+    # the FAQ export kept in the same folder (as data/raw holds both) is the FAQ, not a question log
+    (logs / "faq.json").write_text('[{"faqid": 1, "question": "How do I renew?", "answer": "Online."}]',
+                                   encoding="utf-8")
+    res = run("report", "--questions", "logs", "--faq", "logs/faq.json", "--month", "2025-12", "--quiet",
+              cwd=workspace)
     assert res.returncode == 0, res.stderr
     manifest = json.loads((workspace / "reports" / "2025-12" / "manifest.json").read_text())
     [entry] = manifest["inputs"]["questions"]
     assert entry["path"].endswith("questions.csv") and len(entry["sha256"]) == 64
+    assert manifest["inputs"]["faq"]["path"].endswith("faq.json")
 
 
 @pytest.mark.slow

@@ -418,7 +418,7 @@ def plot_automation_candidates(candidates: pd.DataFrame, *, label_col: str = "to
 
 def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", coverage_col: str = "coverage",
                   count_col: str = "n_questions", top_n: int = 15, covered_only: bool = True,
-                  subtitle: str = "") -> go.Figure:
+                  subtitle: str = "", threshold: float = 0.5) -> go.Figure:
     """Plot how much of each big topic the FAQ answers (share of its questions covered).
 
     Parameters
@@ -432,6 +432,9 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
         Leave out topics no FAQ answers at all (a note under the title says how many).
     subtitle : str, default ""
         Appended to the title in parentheses, e.g. the period.
+    threshold : float, default 0.5
+        Bars below this share are orange; pass the rubric's ``min_coverage`` so the colour
+        matches the rule that calls a topic covered.
 
     Returns
     -------
@@ -454,12 +457,13 @@ def plot_coverage(coverage: pd.DataFrame, *, label_col: str = "topic_label", cov
     title += _of(len(data), total, "largest")
     labels = [f"{_short(v, 40)} ({int(n):,})" for v, n in zip(data[label_col], data[count_col])]
     share = data[coverage_col].astype(float).fillna(0.0)
-    colours = [PALETTE[5] if s < 0.5 else PALETTE[0] for s in share]
+    colours = [PALETTE[5] if s < threshold else PALETTE[0] for s in share]
     fig = go.Figure(go.Bar(y=labels, x=(share * 100).round(1), orientation="h", marker_color=colours,
                            name="Covered", customdata=_full_labels(data[label_col], data[count_col]),
                            hovertemplate="%{customdata}: %{x}% covered<extra></extra>"))
     _layout(fig, title=title, x="Questions an FAQ answers (%)", y="", height=max(300, 110 + 30 * len(data)))
-    note = "Orange: an FAQ answers under half of the topic's questions; blue: half or more. (n) = questions."
+    cut = "half" if threshold == 0.5 else f"{threshold:.0%}"
+    note = f"Orange: an FAQ answers under {cut} of the topic's questions; blue: {cut} or more. (n) = questions."
     if left_out:
         many = left_out != 1
         note += f" {left_out} topic{'s' if many else ''} with no FAQ answer at all {'are' if many else 'is'} left out."

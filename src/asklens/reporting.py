@@ -266,6 +266,9 @@ def check_parameters(notebook: str | os.PathLike[str] | Any | None, parameters: 
 
 
 def _check_month(month: str, what: str = "month") -> str:
+    if isinstance(month, str) and re.fullmatch(r"\d{4}-\d{2}", month) and not _MONTH_RE.match(month):
+        raise ConfigError(f"{what} {month!r} is not a month: the month number runs from 01 to 12",
+                          fix="e.g. --month 2025-12")
     if not isinstance(month, str) or not _MONTH_RE.match(month):
         raise ConfigError(f"{what} must look like YYYY-MM, got {month!r}", fix="e.g. --month 2025-12")
     return month
@@ -1460,8 +1463,7 @@ def render_report(
                 "config": {"path": config_path, "digest": cfg.digest()},
                 "inputs": {
                     "questions": [{"path": str(f), "bytes": f.stat().st_size, "sha256": _sha256(f)}
-                                  for p in paths for f in (sorted(c for c in p.iterdir() if c.is_file())
-                                                           if p.is_dir() else [p])],
+                                  for f in _question_inputs(paths, staging / "tables" / "files.csv", faq_path)],
                     "faq": ({"path": str(faq_path), "bytes": faq_path.stat().st_size, "sha256": _sha256(faq_path)}
                             if faq_path else None),
                 },
@@ -1491,6 +1493,26 @@ def render_report(
         lock.release()
     return ReportResult(month=month, folder=out / month, html=out / month / "report.html", kpis=kpis,
                         seconds=time.perf_counter() - started, html_bytes=html_bytes)
+
+
+def _question_inputs(paths: Sequence[Path], files_csv: Path, faq_path: Path | None) -> list[Path]:
+    """Return the question files a run read: the files given, or in the folders given, that the readers used.
+
+    A folder may also hold the FAQ export or files the readers skip (an Excel lock file);
+    the notebook's ``tables/files.csv`` names the files it read, so only those are listed
+    (all of them when a custom notebook writes no such table), and never the FAQ.
+    """
+    found = [f for p in paths for f in (sorted(c for c in p.iterdir() if c.is_file()) if p.is_dir() else [p])]
+    if faq_path is not None:
+        found = [f for f in found if f.resolve() != faq_path]
+    if files_csv.is_file():
+        try:
+            read = set(pd.read_csv(files_csv, dtype=str)["path"].dropna())
+        except (OSError, ValueError, KeyError):
+            return found
+        kept = [f for f in found if f.name in read or str(f) in read]
+        return kept or found
+    return found
 
 
 def _month_words(month: str) -> str:

@@ -91,7 +91,7 @@ data.show("findability")
 data.show("stale_faqs")
 
 # %%
-plotting.plot_coverage(data.tables["rubric"], subtitle=data.window_words())
+plotting.plot_coverage(data.tables["rubric"], subtitle=data.window_words(), threshold=data.config.rubric.min_coverage)
 
 # %% [markdown]
 # ## 4. Where people are needed
