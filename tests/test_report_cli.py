@@ -47,7 +47,7 @@ def test_help_lists_the_options(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--month", "2025-13"], "month '2025-13' is not a month: the month number runs from 01 to 12"),
+    (["--month", "2025-13"], "month '2025-13' is not a month: in YYYY-MM the month runs from 01 to 12"),
     (["--month", "Dec 2025"], "month must look like YYYY-MM"),
     (["--month", "2025-12", "--all"], "exactly one of --month"),
     ([], "exactly one of --month"),

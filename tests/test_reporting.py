@@ -247,6 +247,26 @@ def test_a_month_without_questions_names_the_months_that_have_them(tmp_path):
         reporting.build_report_data([empty], month="2024-02")
 
 
+def test_a_log_younger_than_the_rules_window_says_how_many_months_the_figures_cover(tmp_path):
+    # before: the report for a log's first month said "averaged over the last 12 months" of one month
+    texts = ["How do I renew my books?", "Can I renew a book online?", "Where can I print?", "How much is printing?",
+             "Is the library open on Sunday?", "What time does the library close?"]
+    rows = [f"{i},2024-0{1 + i % 2}-{1 + i % 27:02d} 10:00,{texts[i % len(texts)]}" for i in range(120)]
+    log = tmp_path / "log.csv"
+    log.write_text("question_id,asked_at,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    first = reporting.build_report_data([log], month="2024-01")
+    assert first.kpis["window_months"] == 1 and first.kpis["rules_window_months"] == 12
+    assert first.window_words() == "this month"
+    assert "averaged over the this month alone (the log starts this month" not in first.notes["automation"]
+    assert "averaged over this month alone (the log starts this month; the rules look back 12 months" in \
+        first.notes["automation"]
+    assert first.tables["channels"]["previous_month"].isna().all()  # no month before the first: "–", not 0
+    second = reporting.build_report_data([log], month="2024-02")
+    assert second.tables["channels"]["previous_month"].notna().all()
+    assert second.kpis["window_months"] == 2 and second.window_words() == "last 2 months"
+    assert "averaged over the last 2 months (the log starts 1 month before this one" in second.notes["automation"]
+
+
 def test_a_broken_faq_file_fails_before_the_notebook_runs(tmp_path):
     # before: found about 10 s in, inside the notebook, leaving a failed notebook behind
     log = tmp_path / "log.csv"

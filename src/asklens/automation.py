@@ -457,9 +457,10 @@ def estimate_time_saved(
     src_all = pd.Series(source[sel]).value_counts()
     assumptions = [
         ("topics automated", f"{len(topic_ids)}", chosen),
-        ("window", f"{span} months ending {end}", "[rubric] window_months"),
+        ("window", f"{span} month{'s' if span != 1 else ''} ending {end}", "[rubric] window_months"),
         ("questions per month", f"{sel.sum() / span:.1f}",
-         f"{int(sel.sum())} questions of these topics in the {span} months, not all questions"),
+         f"{int(sel.sum())} questions of these topics in the {span} month{'s' if span != 1 else ''}, not all "
+         "questions"),
         ("deflection rate", f"{costs.deflection_rate:.0%}", "[costs] deflection_rate: share an FAQ/chatbot answers"),
         ("minutes from recorded durations", f"{int(src_all.get('duration', 0))} questions",
          f"duration_min, capped at [costs] max_duration_min = {costs.max_duration_min:g}"),

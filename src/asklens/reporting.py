@@ -267,7 +267,7 @@ def check_parameters(notebook: str | os.PathLike[str] | Any | None, parameters: 
 
 def _check_month(month: str, what: str = "month") -> str:
     if isinstance(month, str) and re.fullmatch(r"\d{4}-\d{2}", month) and not _MONTH_RE.match(month):
-        raise ConfigError(f"{what} {month!r} is not a month: the month number runs from 01 to 12",
+        raise ConfigError(f"{what} {month!r} is not a month: in YYYY-MM the month runs from 01 to 12",
                           fix="e.g. --month 2025-12")
     if not isinstance(month, str) or not _MONTH_RE.match(month):
         raise ConfigError(f"{what} must look like YYYY-MM, got {month!r}", fix="e.g. --month 2025-12")
@@ -2069,8 +2069,15 @@ class ReportData:
         return caption, columns
 
     def window_words(self) -> str:
-        """Return the period the rules average over, in words (``"last 12 months"``)."""
-        w = int(self.config.rubric.window_months) if self.config is not None else 12
+        """Return the period the rules average over, in words (``"last 12 months"``).
+
+        In a log's first months the rules see less than their window: the words say the
+        months there are (``kpis["window_months"]``), not the configured window.
+        """
+        w = self.kpis.get("window_months") if self.kpis else None
+        if w is None:
+            w = int(self.config.rubric.window_months) if self.config is not None else 12
+        w = int(w)
         return f"last {_plural(max(1, w), 'month')}" if w != 1 else "this month"
 
     def trend_months(self) -> int:
@@ -2403,14 +2410,18 @@ def build_report_data(
         "questions_a_year_earlier": n_year if has_year else None,
         "change_vs_last_year": _ratio_change(n_now, n_year) if has_year else None,
         "n_topics": int((topics["topic_id"] != -1).sum()) if len(topics) else 0,
-        "window_months": int(cfg.rubric.window_months),  # the months the FAQ and needs-people counts cover
+        # the months the FAQ and needs-people counts cover: the rules' window, or less in a log's first months
+        "window_months": int(min(cfg.rubric.window_months, (period - hist_months.min()).n + 1)),
+        "rules_window_months": int(cfg.rubric.window_months),
     })
     mix = trends.channel_mix(history)
     tables["channel_mix"] = mix
     ch_now = mix[mix["period"] == month].sort_values("n_questions", ascending=False, kind="stable")
     ch_prev = mix[mix["period"] == str(period - 1)].set_index("channel")["n_questions"]
     channels = ch_now.loc[ch_now["n_questions"] > 0, ["channel", "n_questions", "share"]].copy()
-    channels["previous_month"] = channels["channel"].map(ch_prev).fillna(0).astype(int)
+    # a log's first month has no previous month: "–", not 0 (as the month-at-a-glance table says)
+    channels["previous_month"] = (channels["channel"].map(ch_prev).fillna(0).astype("Int64") if has_prev
+                                  else pd.array([pd.NA] * len(channels), dtype="Int64"))
     tables["channels"] = channels.reset_index(drop=True)
     kpis["channels"] = {str(c): int(n) for c, n in zip(channels["channel"], channels["n_questions"])}
     monthly = mix.groupby("period", as_index=False)["n_questions"].sum()
@@ -2783,13 +2794,23 @@ def _automation(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame |
     if cfg.costs.hourly_cost > 0:
         kpis["cost_at_stake"] = float(est.hours_per_month * cfg.costs.hourly_cost)
     lines = [f"Estimated staff time saved if the routine topics (asked again and again, questions alike, one "
-             f"answer) were automated: {_fmt_hours(est.hours_per_month)} hours a month, averaged over the last "
-             f"{_plural(cfg.rubric.window_months, 'month')}. The table and the chart below list the same topics, "
+             f"answer) were automated: {_fmt_hours(est.hours_per_month)} hours a month, averaged over "
+             f"{_span_words(int(kpis.get('window_months') or cfg.rubric.window_months), cfg)}. The table and the "
+             "chart below list the same topics, "
              "most hours saved first. Assumptions:"]
     lines += [f"• {a}: {v}" + (f" ({_plain_source(src)})" if _plain_source(src) else "")
               for a, v, src in est.assumptions.itertuples(index=False)]
     lines.append("Next step: " + _CATEGORY_WORDS)
     notes["automation"] = "\n".join(lines)
+
+
+def _span_words(months: int, cfg: Config) -> str:
+    """Say the months a figure averages over, and when the log is younger than the rules' window."""
+    words = f"the last {_plural(months, 'month')}" if months != 1 else "this month alone"
+    if months < cfg.rubric.window_months:
+        words += (f" (the log starts {_plural(months - 1, 'month')} before this one; the rules look back "
+                  f"{cfg.rubric.window_months} months once there are that many)") if months > 1 else             f" (the log starts this month; the rules look back {cfg.rubric.window_months} months once there are that many)"
+    return words
 
 
 def _summary_sentences(month: str, kpis: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]) -> list[str]:
