@@ -224,6 +224,10 @@ def test_default_config_text_is_valid_and_documents_every_key():
         assert f"[{section}]" in text
         for key in values:
             assert re.search(rf"^#? ?{key} =", text, re.M), key
+            # before: only the type ("not set by default (int | None)"); now each setting says what it does
+            if not (section == "workspace" and key in {"name", "timezone"}):
+                assert re.search(rf"^# [A-Z].*:\n#? ?{key} =", text, re.M), f"{key} is not explained"
+    assert "see the comments" not in reporting._rules_table(Config()).to_string()
 
 
 def test_month_ranges_names_runs_and_gaps():

@@ -1759,6 +1759,9 @@ def default_config_text(*, name: str = "My library", timezone: str = "UTC") -> s
             if section == "workspace" and key in {"name", "timezone"}:
                 lines.append(f"{key} = {_toml_value(name if key == 'name' else timezone)}")
                 continue
+            words = _RULE_WORDS.get(key)
+            if words:  # what the setting does, above it
+                lines.append(f"# {words[0].upper()}{words[1:]}:")
             if value is None:  # not set by default: an example value, so the line is valid TOML uncommented
                 hints = typing.get_type_hints(klass)
                 example = _NONE_EXAMPLES.get(key, '""')
@@ -2309,6 +2312,26 @@ _RULE_WORDS: dict[str, str] = {
     "id_patterns": "extra patterns for card or student numbers to mask",
     "mask_names": "mask personal names",
     "keep_urls": "keep links (personal tokens are masked either way)",
+    "max_topics": "most topics a report shows (empty = as many as the data has)",
+    # the settings that are not rules: what asklens init's asklens.toml says of them
+    "data_dir": "folder of the question logs and FAQ exports",
+    "reports_dir": "folder the monthly reports are written to",
+    "cache_dir": "folder of cached sentence embeddings (hashes and vectors only, never text)",
+    "format": "the export format; auto = recognised from the columns",
+    "columns": "your column for each asklens field, e.g. { text = \"utterance\", asked_at = \"Date\" }",
+    "faq_columns": "the same for the FAQ export, e.g. { question = \"Title\" }",
+    "date_format": "how dates are written, e.g. \"%d/%m/%Y %H:%M\"; empty = recognised",
+    "dayfirst": "read an ambiguous 03/04 as 3 April (a column with a day over 12 is read day-first anyway)",
+    "encoding": "the files' text encoding; empty = detected",
+    "sheet": "the Excel sheet to read; empty = the first",
+    "multi_value_separators": "characters between several tags in one cell",
+    "delimiter": "the CSV separator, one character or \"tab\"; empty = detected",
+    "default_date": "date (e.g. \"2024-06-30\") for rows without one; empty = such rows are dropped and counted",
+    "terms": "the academic terms, to compare week 3 of this term with week 3 a year ago",
+    "notebook": "your own report notebook; empty = the packaged one",
+    "execution_timeout": "seconds a report notebook may run",
+    "kernel_start_timeout": "seconds to wait for the notebook's kernel to start",
+    "kernel_name": "the Jupyter kernel that runs the report",
 }
 
 
