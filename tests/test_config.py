@@ -132,3 +132,12 @@ def test_invalid_toml_quotes_the_line_and_says_how_to_write_text(tmp_path) -> No
         load_config(path)
     assert "line 2" in str(err.value) and "format = generic" in str(err.value)
     assert 'format = "generic"' in err.value.fix
+
+
+def test_report_plotly_js_is_inline_or_shared():
+    from asklens.config import Config
+
+    assert Config().report.plotly_js == "inline"
+    assert Config.from_dict({"report": {"plotly_js": "shared"}}).report.plotly_js == "shared"
+    with pytest.raises(ConfigError, match="plotly_js 'cdn'"):
+        Config.from_dict({"report": {"plotly_js": "cdn"}})

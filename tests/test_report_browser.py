@@ -111,3 +111,29 @@ def test_sample_like_report_renders_every_chart(browser, tmp_path_factory):
     assert seen["errors"] == [] and index.locator("a[href='2025-12/report.html']").count() == 1
     page.close()
     index.close()
+
+
+def test_shared_plotly_js_keeps_reports_small_and_their_charts_drawn(browser, tmp_path):
+    # before: every report.html carried its own 4.8 MB plotly.js (two years of --all: ~120 MB)
+    from asklens.config import Config
+
+    cfg = Config.from_dict({"report": {"plotly_js": "shared"}})
+    out = tmp_path / "reports"
+    first = reporting.render_report([FIXTURES / "tiny_questions.csv"], month="2025-12", out_dir=out,
+                                    notebook=FIXTURES / "tiny_report.py", config=cfg)
+    shared = out / reporting.PLOTLY_JS_NAME
+    assert shared.is_file() and shared.stat().st_size > 3_000_000
+    assert first.html_bytes < 1_000_000
+    assert f'src="../{reporting.PLOTLY_JS_NAME}"' in first.html.read_text(encoding="utf-8")
+    stamp = shared.stat().st_mtime_ns
+    second = reporting.render_report([FIXTURES / "tiny_questions.csv"], month="2025-11", out_dir=out,
+                                     notebook=FIXTURES / "tiny_report.py", config=cfg)
+    assert shared.stat().st_mtime_ns == stamp  # one copy, written once
+    for result in (first, second):
+        page, seen = open_report(browser, result.html)
+        check_page(page, seen, n_figures=2)
+        page.close()
+    # the default stays one file that opens anywhere
+    inline = reporting.render_report([FIXTURES / "tiny_questions.csv"], month="2025-12", out_dir=tmp_path / "alone",
+                                     notebook=FIXTURES / "tiny_report.py")
+    assert inline.html_bytes > 3_000_000 and not (tmp_path / "alone" / reporting.PLOTLY_JS_NAME).exists()

@@ -212,12 +212,19 @@ class TermsConfig:
 
 @dataclass
 class ReportConfig:
-    """How reports are rendered."""
+    """How reports are rendered.
+
+    ``plotly_js`` is ``"inline"`` (each report.html carries plotly.js, ~4.8 MB, and opens
+    anywhere on its own, e.g. as an e-mail attachment) or ``"shared"`` (one copy,
+    ``plotly.min.js``, beside ``index.html`` in the reports folder, and reports of ~0.5 MB
+    that need that folder around them: for a folder published on a web server).
+    """
 
     notebook: str = ""
     execution_timeout: int = 600
     kernel_start_timeout: int = 120
     kernel_name: str = "python3"
+    plotly_js: str = "inline"
 
 
 _SECTIONS = {
@@ -297,6 +304,10 @@ class Config:
                 f"unknown time zone {self.workspace.timezone!r}", path=self.path,
                 fix="use an IANA name such as 'America/New_York' or 'Europe/London' in [workspace] timezone",
             ) from None
+        if self.report.plotly_js not in {"inline", "shared"}:
+            raise ConfigError(f"unknown [report] plotly_js {self.report.plotly_js!r}", path=self.path,
+                              fix="use 'inline' (each report stands alone) or 'shared' (one plotly.min.js beside "
+                                  "index.html)")
         if self.topics.backend not in {"tfidf", "semantic", "hybrid"}:
             raise ConfigError(f"unknown topics backend {self.topics.backend!r}", path=self.path,
                               fix="use 'tfidf', 'semantic' or 'hybrid' in [topics] backend")

@@ -86,6 +86,9 @@ TMP_PREFIX = ".tmp-"
 OLD_PREFIX = ".old-"
 FAILED_DIR = ".failed"
 MAX_HTML_BYTES = 10 * 1024 * 1024
+#: the shared copy of plotly.js beside index.html (``[report] plotly_js = "shared"``)
+PLOTLY_JS_NAME = "plotly.min.js"
+PLOTLY_JS_ENV = "ASKLENS_PLOTLY_JS"
 _MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
@@ -825,6 +828,17 @@ def _make_renderer() -> Any:
             super().__init__(connected=False, full_html=False, global_init=True,
                              config={"displaylogo": False, "responsive": True}, include_plotlyjs=False)
 
+        def activate(self) -> None:
+            if os.environ.get(PLOTLY_JS_ENV) != "shared":
+                super().activate()  # plotly.js inlined once
+                return
+            from IPython.display import display_html
+            from plotly.io._base_renderers import _mathjax_config, _window_plotly_config
+
+            # the one copy beside index.html (render_report writes it); the report sits in YYYY-MM/
+            display_html(f"<script>{_window_plotly_config}{_mathjax_config}</script>"
+                         f'<script src="../{PLOTLY_JS_NAME}"></script>', raw=True)
+
         def to_mimebundle(self, fig_dict: dict) -> dict:
             # plotly copies renderers, so the figure counter lives in the module
             _FIGURES["count"] += 1
@@ -1237,8 +1251,8 @@ def _clean_stale(out: Path) -> None:
     """Remove temp folders of killed runs; restore a month left aside by a run killed mid-swap."""
     for p in out.iterdir() if out.is_dir() else []:
         if not p.is_dir():
-            if p.name.startswith(".index-") and p.suffix == ".html":
-                p.unlink(missing_ok=True)
+            if (p.name.startswith(".index-") and p.suffix == ".html") or p.name.startswith(TMP_PREFIX):
+                p.unlink(missing_ok=True)  # a half-written index page or shared plotly.js
             continue
         if p.name.startswith(TMP_PREFIX):
             shutil.rmtree(p, ignore_errors=True)
@@ -1484,6 +1498,8 @@ def render_report(
             (staging / ".config.toml").unlink(missing_ok=True)
             report("publishing", 1, 1)
             target = out / month
+            if cfg.report.plotly_js == "shared":
+                _write_shared_plotly(out)
             _publish(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -1493,6 +1509,20 @@ def render_report(
         lock.release()
     return ReportResult(month=month, folder=out / month, html=out / month / "report.html", kpis=kpis,
                         seconds=time.perf_counter() - started, html_bytes=html_bytes)
+
+
+def _write_shared_plotly(out: Path) -> Path:
+    """Write the shared plotly.js beside index.html unless the same copy is there (atomic)."""
+    from plotly.offline import get_plotlyjs
+
+    code = get_plotlyjs().encode("utf-8")
+    dest = out / PLOTLY_JS_NAME
+    if dest.is_file() and dest.stat().st_size == len(code) and dest.read_bytes() == code:
+        return dest
+    tmp = out / f"{TMP_PREFIX}{PLOTLY_JS_NAME}-{uuid.uuid4().hex[:8]}"
+    tmp.write_bytes(code)
+    os.replace(tmp, dest)
+    return dest
 
 
 def _question_inputs(paths: Sequence[Path], files_csv: Path, faq_path: Path | None) -> list[Path]:
@@ -1548,7 +1578,8 @@ def _execute(nb: Any, params: dict[str, Any], *, staging: Path, out: Path, month
 
     output = staging / "report.ipynb"
     cwd = Path(cfg.path).resolve().parent if cfg.path else Path.cwd()
-    env = {"PLOTLY_RENDERER": "notebook", "PYTHONHASHSEED": "0", "ASKLENS_REPORT": "1"}
+    env = {"PLOTLY_RENDERER": "notebook", "PYTHONHASHSEED": "0", "ASKLENS_REPORT": "1",
+           PLOTLY_JS_ENV: cfg.report.plotly_js}
     t0 = time.perf_counter()
     report("running the notebook", 0, n_code)
     ipc_dir = None
@@ -2332,6 +2363,8 @@ _RULE_WORDS: dict[str, str] = {
     "execution_timeout": "seconds a report notebook may run",
     "kernel_start_timeout": "seconds to wait for the notebook's kernel to start",
     "kernel_name": "the Jupyter kernel that runs the report",
+    "plotly_js": "inline = each report.html stands alone (~5 MB); shared = one plotly.min.js beside index.html "
+                 "and ~0.5 MB reports that need their folder (a web server)",
 }
 
 
