@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from asklens import plotting, reporting
+from test_report_browser import browser  # noqa: F401  (the one headless Chromium fixture)
 
 PHONE = {"width": 400, "height": 860}
 DESKTOP = {"width": 1280, "height": 900}
@@ -67,19 +68,6 @@ def phone_problems(charts: list[dict], *, panel: float = 0.3) -> list[str]:
             problems.append(f"{c['caption']}: a panel {c['panel']:.0f} of {c['width']:.0f} px")
         problems += [f"{c['caption']}: cut off: {t}" for t in c["outside"]]
     return problems
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from test_report_browser import ARGS, CHROMIUM
-
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package (test extra)")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def open_at(browser, path: Path, viewport: dict, *, wait_ms: int = 2500):
