@@ -27,7 +27,8 @@ from asklens.config import Config
 from asklens.errors import InputError
 from asklens.gaps import _embed, _gap_rule, _is_fitted, _texts, custom_work, faq_coverage, knowledge_gaps, \
     match_faq, topic_cohesion
-from asklens.trends import _check_questions, _config, _labels, _local, _resolve_period, _with_labels
+from asklens.trends import (_check_questions, _config, _labels, _local, _months_covered, _resolve_period,
+                            _with_labels)
 
 __all__ = ["automation_candidates", "estimate_time_saved", "TimeSavedEstimate", "classify_topics"]
 
@@ -192,8 +193,7 @@ def automation_candidates(
     n_ly = tid_all[(months_all == end - 12).to_numpy()].value_counts()
     has_ly = bool((months_all == end - 12).any())
 
-    first = months_all.min() if len(months_all) else end
-    span_months = int(max(1, min(rub.window_months, (end - first).n + 1)))
+    span_months = _months_covered(months_all, end, rub.window_months)
     wk = local[win].dt.to_period("W-SUN")
     n_weeks = max(1, int(np.ceil(span_months * 30.44 / 7)))
 
@@ -428,8 +428,7 @@ def estimate_time_saved(
         chosen = "the topics given"
     win = _in_window(questions, end, rub.window_months)
     q = questions[win]
-    first = _local(questions["asked_at"]).dt.to_period("M").min() if len(questions) else end
-    span = int(max(1, min(rub.window_months, (end - first).n + 1)))
+    span = _months_covered(_local(questions["asked_at"]).dt.to_period("M"), end, rub.window_months)
     minutes, source = _minutes(q, costs)
     tid = q["topic_id"].astype(int).to_numpy()
     labels = _labels(questions, topics)

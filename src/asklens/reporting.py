@@ -69,6 +69,7 @@ __all__ = [
     "write_index",
     "published_months",
     "months_with_data",
+    "no_questions_error",
     "month_range",
     "setup_notebook",
     "show_table",
@@ -347,6 +348,25 @@ def months_with_data(questions: str | os.PathLike[str] | Iterable[str | os.PathL
     tz = cfg.workspace.timezone
     local = asked.dt.tz_convert(tz) if asked.dt.tz is not None else asked
     return sorted({f"{t.year:04d}-{t.month:02d}" for t in local.dropna()})
+
+
+def no_questions_error(month: str, have: Sequence[str], *, path: str = "") -> InputError:
+    """Return the error for a report month without questions: naming the months that have them, or an empty log.
+
+    Parameters
+    ----------
+    month : str
+        The month asked for, ``YYYY-MM``.
+    have : sequence of str
+        The months with questions (:func:`months_with_data`).
+    path : str, default ""
+        The logs read, named when they hold no question at all.
+    """
+    if not have:
+        return InputError("the question logs hold no question", path=path or None,
+                          fix="check that the export has rows, or pass the right files with --questions")
+    return InputError(f"the question logs have no question in {month}",
+                      fix=f"pick a month with questions: {month_ranges(have)}")
 
 
 def month_ranges(months: Sequence[Any]) -> str:
@@ -2437,11 +2457,8 @@ def build_report_data(
     hist_months = months[months <= period].reset_index(drop=True)
     in_month = (hist_months == period).to_numpy()
     if not in_month.any():
-        if not len(log):
-            raise InputError("the question logs hold no question", path=", ".join(map(str, read.files["path"])),
-                             fix="check that the export has rows, or pass the right files with --questions")
-        raise InputError(f"the question logs have no question in {month}",
-                         fix=f"pick a month with questions: {month_ranges(sorted(set(months.dropna())))}")
+        raise no_questions_error(month, sorted({str(m) for m in months.dropna()}),
+                                 path=", ".join(map(str, read.files["path"])))
     faq_table = asklens.read_faq(str(faq), config=cfg) if faq else None
 
     tables: dict[str, pd.DataFrame] = {}

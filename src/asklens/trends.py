@@ -71,6 +71,18 @@ def _months(questions: pd.DataFrame) -> pd.Series:
     return _local(questions["asked_at"]).dt.to_period("M")
 
 
+def _months_covered(months: pd.Series, end: pd.Period, cap: int) -> int:
+    """Return how many months the log covers up to ``end`` (its first month to ``end``), at most ``cap``, at least 1.
+
+    The rules look back ``cap`` months (``window_months``, ``stale_months``); a log's first
+    months have fewer, and averages and "not asked in N months" verdicts must use those.
+    """
+    first = months.min() if len(months) else end
+    if pd.isna(first):
+        return int(max(1, cap))
+    return int(max(1, min(cap, (end - first).n + 1)))
+
+
 def _resolve_period(questions: pd.DataFrame, period: Any) -> pd.Period:
     """Return the report month: ``period`` as a monthly Period, or the log's last month."""
     if period is None:

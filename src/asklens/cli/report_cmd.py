@@ -169,12 +169,8 @@ def report(
         # a month without questions (a typo, an empty or wrong folder) fails here, in one line, before a
         # kernel starts and leaves a failed notebook behind; reading the dates costs a second or two
         have_data = reporting.months_with_data(paths, config=cfg)
-        if not have_data:
-            raise InputError("the question logs hold no question", path=", ".join(map(str, paths)),
-                             fix="check that the export has rows, or pass the right files with --questions")
         if months[0] not in have_data:
-            raise InputError(f"the question logs have no question in {months[0]}",
-                             fix=f"pick a month with questions: {reporting.month_ranges(have_data)}")
+            raise reporting.no_questions_error(months[0], have_data, path=", ".join(map(str, paths)))
     elif from_:
         months = reporting.month_range(from_, to)  # type: ignore[arg-type]
         # a backfill skips the months without questions (a closed month, a gap in the exports)
