@@ -398,7 +398,7 @@ def mask_links(text: str, *, token: str = "link") -> str:
 
 
 def _link_or_email(m: re.Match[str], text: str, token: str) -> str:
-    """Keep the domain of an e-mail address (``help@lib.edu``) as it is; replace a link, keeping its trailing punctuation."""
+    """Keep an e-mail address's domain (``help@lib.edu``); replace a link, keeping its trailing punctuation."""
     if m.start() > 0 and text[m.start() - 1] == "@":
         return m.group(0)
     link = m.group(0)
