@@ -661,3 +661,7 @@ def test_a_known_item_topic_is_labelled_with_the_title_people_write():
     assert out.loc[0, "label"] == "The Souls of Black Folk"
     assert out.loc[1, "label"] == "Guns, Germs, and Steel"
     assert out.loc[2, "label"] == "Study Room"  # a capitalised service is not a title
+    # a greeting run on real chats is not a title either (it was "Zac Question for Zac Is")
+    from asklens.describe import _written_title
+
+    assert _written_title("zac", "Hi Zac Question for Zac Is the library open? | Zac Question for Zac Is it ok") is None

@@ -830,8 +830,9 @@ def _written_title(phrase: str, context: str) -> str | None:
     Folk?"); the label phrase is then a piece of it ("black folk"). When at least half
     of the phrase's uses in the topic's questions sit inside one capitalised run of
     words that is longer than the phrase, has a joining word or starts with an article
-    (a title, not "Study Room"), and has at most eight words, that run is the label.
-    Greetings and question words that open the run ("Is", "Hi") are left out.
+    (a title, not "Study Room"), has at most eight words, none twice, and is written so
+    at least twice, that run is the label. Greetings and question words that open or
+    close the run ("Is", "Hi") are left out.
     """
     if not context:
         return None
@@ -846,10 +847,12 @@ def _written_title(phrase: str, context: str) -> str | None:
         tokens = m.group(0).split()
         while tokens and tokens[0].strip(",").lower() in _TITLE_STOP:
             tokens.pop(0)
+        while tokens and tokens[-1].strip(",").lower() in _TITLE_STOP | {"the", "a", "an"}:
+            tokens.pop()  # "… Folk Is" of "Is The Souls of Black Folk Is it in?"
         run = " ".join(tokens).rstrip(",")
         lowered = _title_words(run)
-        if len(lowered) <= len(words) or len(lowered) > 8:
-            continue
+        if len(lowered) <= len(words) or len(lowered) > 8 or len(set(lowered)) < len(lowered):
+            continue  # too short or long, or a word twice ("Zac Question for Zac"): not a title
         joined = " " + " ".join(lowered) + " "
         if f" {' '.join(_title_words(phrase))} " not in joined and not all(f" {w} " in joined for w in words):
             continue
@@ -861,7 +864,7 @@ def _written_title(phrase: str, context: str) -> str | None:
     if not counts:
         return None
     run, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
-    return run if 2 * n >= n_uses else None
+    return run if n >= 2 and 2 * n >= n_uses else None
 
 
 def _distinguishing(
