@@ -174,7 +174,7 @@ def automation_candidates(
 
     Examples
     --------
-    >>> automation_candidates(questions, period="2025-12").head(10)  # doctest: +SKIP
+    >>> automation_candidates(questions, topics=model.topics_, period="2025-12").head(10)  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "asked_at", "text", "topic_id"))
     cfg = _config(config)
@@ -538,7 +538,9 @@ def classify_topics(
 
     Examples
     --------
-    >>> rubric = classify_topics(questions, faq, period="2025-12")  # doctest: +SKIP
+    >>> model = asklens.TopicModel(random_state=0).fit(questions)  # doctest: +SKIP
+    >>> questions = questions.assign(topic_id=model.labels_)  # doctest: +SKIP
+    >>> rubric = classify_topics(questions, faq, topics=model.topics_, period="2025-12")  # doctest: +SKIP
     >>> rubric.groupby("category").size()  # doctest: +SKIP
     """
     _check_questions(questions, need=("question_id", "asked_at", "text", "topic_id"))
