@@ -665,3 +665,22 @@ def test_a_known_item_topic_is_labelled_with_the_title_people_write():
     from asklens.describe import _written_title
 
     assert _written_title("zac", "Hi Zac Question for Zac Is the library open? | Zac Question for Zac Is it ok") is None
+
+
+def test_asked_for_titles_finds_the_topics_that_ask_for_one_title():
+    from asklens.describe import asked_for_titles
+
+    crime = ["Do you have Born a Crime?", "can i renew born a crime", "Is Born a Crime on the shelf?",
+             "Hi! Is there an e-book of Born a Crime?"]
+    rooms = ["Can I book a Study Room?", "book a Study Room for tonight", "Is a Study Room free?"]
+    mixed = ["Do you have The Souls of Black Folk?", "Where can I print?", "How do I print in color?",
+             "printing costs"]
+    greet = ["Hi Zac Question for Zac Is the library open?", "Zac Question for Zac Is it ok?"]
+    texts = crime + rooms + mixed + greet
+    ids = [0] * 4 + [1] * 3 + [2] * 4 + [3] * 2
+    out = asked_for_titles(texts, ids)
+    # only topic 0: "Study Room" is no title, one title in four questions is not most of topic 2, and a
+    # greeting run with a name twice is not a title
+    assert out[["topic_id", "title", "n_questions", "n_title"]].values.tolist() == [[0, "Born a Crime", 4, 4]]
+    assert asked_for_titles(texts, ids, min_share=0.25, min_count=1)["topic_id"].tolist() == [0, 2]
+    assert asked_for_titles(crime, [-1] * 4).empty  # miscellaneous is never a title topic

@@ -271,6 +271,19 @@ def test_a_log_younger_than_the_rules_window_says_how_many_months_the_figures_co
     assert "averaged over the last 2 months (the log starts 1 month before this one" in second.notes["automation"]
 
 
+def test_titles_asked_for_by_name_are_listed_as_collection_demand(tmp_path):
+    texts = ["Do you have Born a Crime?", "Is Born a Crime checked out?", "can i renew born a crime",
+             "How do I renew my books?", "Can I renew a book online?", "renew my library books please"]
+    rows = [f"{i},2024-{1 + i % 6:02d}-{1 + i % 27:02d} 10:00,{texts[i % len(texts)]}" for i in range(180)]
+    log = tmp_path / "log.csv"
+    log.write_text("question_id,asked_at,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    data = reporting.build_report_data([log], month="2024-06")
+    titles = data.tables["asked_titles"]
+    assert titles["title"].tolist() == ["Born a Crime"] and titles["n_title"].iloc[0] == 90
+    assert data.kpis["titles_asked_for"] == 1
+    assert data.notes["asked_titles"].startswith("1 topic of the last 6 months is mostly requests for one book")
+
+
 def test_a_broken_faq_file_fails_before_the_notebook_runs(tmp_path):
     # before: found about 10 s in, inside the notebook, leaving a failed notebook behind
     log = tmp_path / "log.csv"

@@ -31,7 +31,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from asklens.errors import InputError
 
-__all__ = ["describe_topics", "recurring_questions"]
+__all__ = ["describe_topics", "recurring_questions", "asked_for_titles"]
 
 MISC_TOPIC = -1
 MISC_LABEL = "Miscellaneous"
@@ -823,16 +823,44 @@ def _title_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", text.lower()))]
 
 
+_JOINING = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "from"})
+
+
+def _title_runs(text: str, *, longer_than: int = 1) -> list[str]:
+    """Return the titles written in ``text``: capitalised runs that read like a title.
+
+    A run counts when, with the greetings and question words that open or close it
+    left out ("Is", "Hi"), it has more than ``longer_than`` and at most eight words, none
+    twice ("Zac Question for Zac" is not a title), and a joining word, a leading article
+    or a comma ("The Souls of Black Folk", "Guns, Germs, and Steel"; not "Study Room").
+    """
+    out = []
+    for m in _TITLE_RUN.finditer(text):
+        tokens = m.group(0).split()
+        # greetings and question words around it, and words written in lower case at its ends ("Is a Study
+        # Room"): a title's own first word is capitalised ("A People's History")
+        while tokens and (tokens[0].strip(",").lower() in _TITLE_STOP or not tokens[0][:1].isupper()):
+            tokens.pop(0)
+        while tokens and (tokens[-1].strip(",").lower() in _TITLE_STOP | {"the", "a", "an"}
+                          or not tokens[-1][:1].isupper()):
+            tokens.pop()
+        run = " ".join(tokens).rstrip(",")
+        lowered = _title_words(run)
+        if len(lowered) <= longer_than or len(lowered) > 8 or len(set(lowered)) < len(lowered):
+            continue
+        if lowered[0] in {"the", "a", "an"} or any(w in _JOINING for w in lowered[1:-1]) or "," in run:
+            out.append(run)
+    return out
+
+
 def _written_title(phrase: str, context: str) -> str | None:
     """Return the title the questions write around ``phrase``, when most of its uses sit in one.
 
     Known-item questions name a book by its title ("Do you have The Souls of Black
     Folk?"); the label phrase is then a piece of it ("black folk"). When at least half
-    of the phrase's uses in the topic's questions sit inside one capitalised run of
-    words that is longer than the phrase, has a joining word or starts with an article
-    (a title, not "Study Room"), has at most eight words, none twice, and is written so
-    at least twice, that run is the label. Greetings and question words that open or
-    close the run ("Is", "Hi") are left out.
+    of the phrase's uses in the topic's questions sit inside one written title (see
+    :func:`_title_runs`) longer than the phrase, written so at least twice, that title is
+    the label.
     """
     if not context:
         return None
@@ -843,28 +871,84 @@ def _written_title(phrase: str, context: str) -> str | None:
     if not n_uses:
         return None
     counts: dict[str, int] = {}
-    for m in _TITLE_RUN.finditer(context):
-        tokens = m.group(0).split()
-        while tokens and tokens[0].strip(",").lower() in _TITLE_STOP:
-            tokens.pop(0)
-        while tokens and tokens[-1].strip(",").lower() in _TITLE_STOP | {"the", "a", "an"}:
-            tokens.pop()  # "… Folk Is" of "Is The Souls of Black Folk Is it in?"
-        run = " ".join(tokens).rstrip(",")
-        lowered = _title_words(run)
-        if len(lowered) <= len(words) or len(lowered) > 8 or len(set(lowered)) < len(lowered):
-            continue  # too short or long, or a word twice ("Zac Question for Zac"): not a title
-        joined = " " + " ".join(lowered) + " "
-        if f" {' '.join(_title_words(phrase))} " not in joined and not all(f" {w} " in joined for w in words):
-            continue
-        if not (lowered[0] in {"the", "a", "an"} or any(w in {"of", "the", "a", "an", "and", "in", "on", "for",
-                                                               "to", "from"} for w in lowered[1:-1])
-                or "," in run):
-            continue
-        counts[run] = counts.get(run, 0) + 1
+    flat = " ".join(_title_words(phrase))
+    for run in _title_runs(context, longer_than=len(words)):
+        joined = " " + " ".join(_title_words(run)) + " "
+        if f" {flat} " in joined or all(f" {w} " in joined for w in words):
+            counts[run] = counts.get(run, 0) + 1
     if not counts:
         return None
     run, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
     return run if n >= 2 and 2 * n >= n_uses else None
+
+
+def asked_for_titles(
+    texts: Sequence[str] | pd.Series,
+    topic_ids: Sequence[int] | np.ndarray | pd.Series,
+    *,
+    min_share: float = 0.5,
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """Find the topics that are requests for one title: a book or journal people ask for by name.
+
+    "Do you have Born a Crime?", "Can I renew Born a Crime?", "Is Born a Crime on the
+    shelf?": no FAQ entry answers these (the catalogue does, or more copies would), so
+    they are collection demand rather than FAQs to write. A topic qualifies when one
+    written title (a capitalised run that reads like a title, see ``_title_runs``) is
+    named, in any case, by at least ``min_share`` of its questions and at least
+    ``min_count`` of them.
+
+    Parameters
+    ----------
+    texts : sequence of str or pandas.Series
+        The questions (already scrubbed).
+    topic_ids : sequence of int
+        One topic id per question (``-1``, miscellaneous, is never a title topic).
+    min_share : float, default 0.5
+        Share of the topic's questions that must name the title.
+    min_count : int, default 2
+        Questions that must name it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per title topic, most questions first: ``topic_id``, ``title`` (as most
+        questions write it), ``n_questions`` (the topic's), ``n_title`` (naming the
+        title) and ``share``.
+
+    Examples
+    --------
+    >>> asked_for_titles(["Do you have Born a Crime?", "can i renew born a crime", "Is Born a Crime in?",
+    ...                   "Where can I print?"], [0, 0, 0, 1])[["topic_id", "title", "n_title"]]
+       topic_id         title  n_title
+    0         0  Born a Crime        3
+    """
+    texts, ids, _ = _check_inputs(texts, topic_ids, None)
+    rows = []
+    for t in sorted(set(ids.tolist()) - {MISC_TOPIC}):
+        members = [texts[i] for i in np.flatnonzero(ids == t)]
+        written: dict[str, int] = {}
+        for text in members:
+            for run in set(_title_runs(text)):
+                written[run] = written.get(run, 0) + 1
+        if not written:
+            continue
+        # the title, and every question naming it in any case ("born a crime")
+        by_words: dict[str, str] = {}
+        for run, _n in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])):
+            by_words.setdefault(" ".join(_title_words(run)), run)
+        flat = [" " + " ".join(_title_words(x)) + " " for x in members]
+        best_title, best_n = "", 0
+        for words, title in by_words.items():
+            n = sum(f" {words} " in x for x in flat)
+            if n > best_n:
+                best_title, best_n = title, n
+        if best_n >= min_count and best_n >= min_share * len(members):
+            rows.append({"topic_id": int(t), "title": best_title[:1].upper() + best_title[1:],
+                         "n_questions": len(members), "n_title": best_n,
+                         "share": best_n / len(members)})
+    out = pd.DataFrame(rows, columns=["topic_id", "title", "n_questions", "n_title", "share"])
+    return out.sort_values(["n_title", "topic_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def _distinguishing(

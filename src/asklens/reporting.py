@@ -1929,6 +1929,9 @@ _DISPLAY: dict[str, tuple[str, dict[str, str]]] = {
         "topic_label": "Topic", "n_questions": "Questions", "per_month": "Per month",
         "closest_faq_share": "Best answer to", "coverage": "Counted as answered",
         "closest_faq_question": "The FAQ to check", "typical_question": "Typical question"}),
+    "asked_titles": ("Books, journals and databases people ask for by name (last 12 months)", {
+        "title": "Title", "n_title": "Questions naming it", "n_questions": "Questions in the topic",
+        "topic_label": "Topic", "also_in_faqs_to_write": "Also under FAQs to write"}),
     "findability": ("FAQs people don't find: answered, yet still asked", {
         "topic_label": "Topic", "faq_question": "The FAQ", "n_questions": "Questions",
         "per_month": "Per month", "views": "FAQ views", "reason": "Why"}),
@@ -2675,6 +2678,7 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
     w = max(1, int(cfg.rubric.window_months))
     months = _local_months(history["asked_at"], cfg.workspace.timezone)
     window = history[(months > period - w).to_numpy()].reset_index(drop=True)
+    seen = int(kpis.get("window_months") or w)  # the months the window really holds (fewer in a log's first)
 
     # one vectorizer, fitted once on the questions and the FAQ together (as asklens.gaps does),
     # and one set of vectors shared by matching, coverage, cohesion and automation
@@ -2744,6 +2748,32 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
     else:
         kpis.update({"faq_coverage": None, "faqs_to_write": None, "faqs_not_found": None, "stale_faqs": None})
         notes["gaps"] = "No FAQ base was given (--faq), so this section is empty."
+
+    # ---- 3b. books, journals and databases asked for by name (collection demand, not FAQs to write)
+    from asklens.describe import asked_for_titles
+
+    titles = asked_for_titles(window["text"].astype("string").fillna("").tolist(),
+                              window["topic_id"].astype(int).to_numpy())
+    titles = titles[titles["n_questions"] >= cfg.rubric.min_volume]
+    labels = dict(zip(topics["topic_id"].astype(int), topics["label"].astype(str))) if len(topics) else {}
+    write = set(tables["faq_gaps"]["topic_id"].astype(int)) if "faq_gaps" in tables and len(tables["faq_gaps"]) \
+        else set()
+    titles = titles.assign(
+        topic_label=[labels.get(int(t), f"topic {t}") for t in titles["topic_id"]],
+        also_in_faqs_to_write=titles["topic_id"].astype(int).isin(write))
+    tables["asked_titles"] = titles.reset_index(drop=True)
+    kpis["titles_asked_for"] = len(titles)
+    n_also = int(titles["also_in_faqs_to_write"].sum())
+    notes["asked_titles"] = (
+        f"No topic of the last {_plural(seen, 'month')} is mostly requests for one book, journal or database by "
+        "name." if not len(titles) else
+        f"{_plural(len(titles), 'topic')} of the last {_plural(seen, 'month')} {'is' if len(titles) == 1 else 'are'} "
+        "mostly requests for one book, journal or database by name (at least half of the topic's questions name "
+        f"it, {cfg.rubric.min_volume}+ questions). The catalogue or the A–Z list answers these, or more copies, an "
+        "e-book or a subscription would: they are collection demand."
+        + (f" {_plural(n_also, 'of them', 'of them')} {'is' if n_also == 1 else 'are'} also among the FAQs to write "
+           "above, because no FAQ entry answers a request for one title; a general entry on finding a title "
+           "covers them better than one entry per title." if n_also else ""))
 
     # ---- 4. where people are needed
     effort = gaps.custom_work(window, topics=topics, vectors=Q[in_window], config=cfg, random_state=seed)

@@ -77,6 +77,16 @@ data.note("faq_gaps")
 data.show("faq_gaps")
 
 # %% [markdown]
+# ### Titles people ask for by name
+# Requests for one book, journal or database: the catalogue answers them, not an FAQ entry.
+
+# %%
+data.note("asked_titles")
+
+# %%
+data.show("asked_titles")
+
+# %% [markdown]
 # ### FAQs people don't find
 # An FAQ answers these questions, yet people still ask a lot: make the FAQ easier to find.
 
