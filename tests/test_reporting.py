@@ -265,6 +265,7 @@ def test_a_log_younger_than_the_rules_window_says_how_many_months_the_figures_co
     assert "averaged over this month alone (the log starts this month; the rules look back 12 months" in \
         first.notes["automation"]
     assert first.tables["channels"]["previous_month"].isna().all()  # no month before the first: "–", not 0
+    assert first.notes["custom_work"].startswith("Over the last 1 month, a topic needs people")
     second = reporting.build_report_data([log], month="2024-02")
     assert second.tables["channels"]["previous_month"].notna().all()
     assert second.kpis["window_months"] == 2 and second.window_words() == "last 2 months"

@@ -2727,7 +2727,7 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
         n_check = int(tables["faq_gaps"]["check_faq_first"].sum()) if n_gap else 0
         kpis["faqs_to_write_check_first"] = n_check
         notes["faq_gaps"] = (f"{_plural(n_gap, 'topic')} asked again and again over the last "
-                             f"{_plural(w, 'month')} {'has' if n_gap == 1 else 'have'} no FAQ that answers "
+                             f"{_plural(seen, 'month')} {'has' if n_gap == 1 else 'have'} no FAQ that answers "
                              f"{'it' if n_gap == 1 else 'them'} (the “FAQs to write” figure at the top)."
                              + (f" For {n_check} of them an existing FAQ is already the best "
                                 f"answer to {cfg.rubric.min_coverage:.0%} or more of the questions (enough to "
@@ -2780,7 +2780,7 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
     tables["effort_by_topic"] = effort
     tables["custom_work"] = effort[effort["needs_people"].astype(bool)].reset_index(drop=True)
     kpis["topics_needing_people"] = int(effort["needs_people"].astype(bool).sum())
-    notes["custom_work"] = (f"Over the last {w} months, a topic needs people when the share of its READ-coded "
+    notes["custom_work"] = (f"Over the last {_plural(seen, 'month')}, a topic needs people when the share of its READ-coded "
                             f"questions at READ 3 or more reaches {cfg.rubric.high_effort_share:.0%}, its median "
                             f"handling time reaches {cfg.rubric.long_duration_min:g} minutes, its chats run to "
                             f"{cfg.rubric.many_messages:g}+ messages, or its questions are too varied for one "
