@@ -282,6 +282,7 @@ def test_titles_asked_for_by_name_are_listed_as_collection_demand(tmp_path):
     titles = data.tables["asked_titles"]
     assert titles["title"].tolist() == ["Born a Crime"] and titles["n_title"].iloc[0] == 90
     assert data.kpis["titles_asked_for"] == 1
+    assert titles["also_in_faqs_to_write"].tolist() == ["no"]  # no FAQ base given: no FAQs to write
     assert data.notes["asked_titles"].startswith("1 topic of the last 6 months is mostly requests for one book")
 
 

@@ -2760,10 +2760,10 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
         else set()
     titles = titles.assign(
         topic_label=[labels.get(int(t), f"topic {t}") for t in titles["topic_id"]],
-        also_in_faqs_to_write=titles["topic_id"].astype(int).isin(write))
+        also_in_faqs_to_write=np.where(titles["topic_id"].astype(int).isin(write), "yes", "no"))
     tables["asked_titles"] = titles.reset_index(drop=True)
     kpis["titles_asked_for"] = len(titles)
-    n_also = int(titles["also_in_faqs_to_write"].sum())
+    n_also = int((titles["also_in_faqs_to_write"] == "yes").sum())
     notes["asked_titles"] = (
         f"No topic of the last {_plural(seen, 'month')} is mostly requests for one book, journal or database by "
         "name." if not len(titles) else
