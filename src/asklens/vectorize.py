@@ -67,13 +67,13 @@ def _as_texts(texts: Sequence[str] | str) -> list[str]:
 # --------------------------------------------------------------------------------------
 # the default: TF-IDF + SVD
 # --------------------------------------------------------------------------------------
-def _preprocess(text: str) -> str:
-    """Lower-case ``text`` with its web addresses removed (see :func:`asklens.text.mask_links`).
+def _without_links(texts: Sequence[str] | str) -> list[str]:
+    """Return ``texts`` with their web addresses removed (see :func:`asklens.text.mask_links`), once for both blocks.
 
     Removed, not replaced by a word: a placeholder shared by the questions that carry links
     and the FAQ answers that carry links would still pull the ones towards the others.
     """
-    return mask_links(text, token=" ").lower()
+    return [mask_links(t, token=" ") for t in _as_texts(texts)]
 
 
 class QuestionVectorizer(TransformerMixin, BaseEstimator):
@@ -123,11 +123,11 @@ class QuestionVectorizer(TransformerMixin, BaseEstimator):
         min_df = 2 if n_docs >= 20 else 1
         word = TfidfVectorizer(
             sublinear_tf=True, min_df=min_df, stop_words="english", ngram_range=(1, 2),
-            max_features=self.max_features, dtype=np.float32, preprocessor=_preprocess,
+            max_features=self.max_features, dtype=np.float32,
         )
         char = TfidfVectorizer(
             sublinear_tf=True, min_df=min_df, analyzer="char_wb", ngram_range=(3, 5),
-            max_features=self.max_features, dtype=np.float32, preprocessor=_preprocess,
+            max_features=self.max_features, dtype=np.float32,
         )
         return FeatureUnion([("word", word), ("char", char)],
                             transformer_weights={"word": 1.0, "char": float(self.char_weight)})
@@ -139,7 +139,7 @@ class QuestionVectorizer(TransformerMixin, BaseEstimator):
 
     def fit_transform(self, texts: Sequence[str], y: object = None) -> np.ndarray:
         """Learn from ``texts`` and return their vectors (float32, L2-normalised rows)."""
-        texts = _as_texts(texts)
+        texts = _without_links(texts)
         if not texts:
             raise ValueError("cannot fit a vectorizer on no texts")
         self.tfidf_ = self._make_tfidf(len(texts))
@@ -158,7 +158,7 @@ class QuestionVectorizer(TransformerMixin, BaseEstimator):
     def transform(self, texts: Sequence[str]) -> np.ndarray:
         """Return the vectors of ``texts`` (float32, L2-normalised rows)."""
         check_is_fitted(self, "svd_")
-        X = self.tfidf_.transform(_as_texts(texts))
+        X = self.tfidf_.transform(_without_links(texts))
         return normalize(self.svd_.transform(X)).astype(np.float32)
 
 
