@@ -127,7 +127,7 @@ def _ward_cut(X: np.ndarray, Z: np.ndarray, *, cohesion: float, neighbours: int 
     not by any labels.
     """
     n = X.shape[0]
-    distinct = np.unique(np.round(X, 4), axis=0)
+    distinct = np.round(X[np.sort(_distinct_rows(X)[0])], 4)
     m = distinct.shape[0]
     total = distinct.sum(axis=0, dtype=np.float64)
     pair = float((total @ total - m) / max(1, m * (m - 1)))
