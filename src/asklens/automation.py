@@ -27,8 +27,8 @@ from asklens.config import Config
 from asklens.errors import InputError
 from asklens.gaps import _embed, _gap_rule, _is_fitted, _texts, custom_work, faq_coverage, knowledge_gaps, \
     match_faq, topic_cohesion
-from asklens.trends import (_check_questions, _config, _labels, _local, _months_covered, _resolve_period,
-                            _with_labels)
+from asklens.trends import (_check_questions, _config, _labels, _local, _months, _months_covered,
+                            _resolve_period, _with_labels)
 
 __all__ = ["automation_candidates", "estimate_time_saved", "TimeSavedEstimate", "classify_topics"]
 
@@ -428,7 +428,7 @@ def estimate_time_saved(
         chosen = "the topics given"
     win = _in_window(questions, end, rub.window_months)
     q = questions[win]
-    span = _months_covered(_local(questions["asked_at"]).dt.to_period("M"), end, rub.window_months)
+    span = _months_covered(_months(questions), end, rub.window_months)
     minutes, source = _minutes(q, costs)
     tid = q["topic_id"].astype(int).to_numpy()
     labels = _labels(questions, topics)

@@ -813,17 +813,21 @@ def _best_label(
 
 
 # a title as people write it: capitalised words, with "of", "the", "a", "and" or a comma between them
+_JOINING = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "from"})
 _CAP = r"[A-Z][\w'’\-]*"
-_TITLE_RUN = re.compile(rf"{_CAP}(?:(?:,?\s+(?:(?:of|the|a|an|and|in|on|for|to|from)\s+)*|,\s*(?:and\s+)?){_CAP})*")
+_TITLE_RUN = re.compile(rf"{_CAP}(?:(?:,?\s+(?:(?:{'|'.join(sorted(_JOINING))})\s+)*|,\s*(?:and\s+)?){_CAP})*")
 _TITLE_STOP = frozenset(ENGLISH_STOP_WORDS | {"hi", "hello", "hey", "dear", "quick", "question", "sorry", "thanks",
                                                "please", "ok", "okay", "yes", "no"}) - {"the", "a", "an"}
 
 
 def _title_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", text.lower()))]
+    """Return the lower-case words of ``text``, possessive 's dropped ("People's" -> "people")."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", text.lower()))
 
 
-_JOINING = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "from"})
+def _spaced(text: str) -> str:
+    """Return the words of ``text`` as ``" w1 w2 … "``, for whole-word containment tests."""
+    return " " + " ".join(_title_words(text)) + " "
 
 
 def _title_runs(text: str, *, longer_than: int = 1) -> list[str]:
@@ -865,16 +869,17 @@ def _written_title(phrase: str, context: str) -> str | None:
     if not context:
         return None
     words = phrase.split(" ")
-    gap = r"(?:['’]s)?\W+(?:(?:a|an|the|of|and|in|on|for|to|from|my|your|our)\W+){0,2}"  # words the phrases skip
+    skipped = "|".join(sorted(_JOINING | {"my", "your", "our"}))  # words the label phrases leave out
+    gap = rf"(?:['’]s)?\W+(?:(?:{skipped})\W+){{0,2}}"
     pattern = r"\b" + gap.join(re.escape(w) for w in words) + r"(?:['’]s)?\b"
     n_uses = len(re.findall(pattern, context, flags=re.IGNORECASE))
     if not n_uses:
         return None
     counts: dict[str, int] = {}
-    flat = " ".join(_title_words(phrase))
+    flat = _spaced(phrase)
     for run in _title_runs(context, longer_than=len(words)):
-        joined = " " + " ".join(_title_words(run)) + " "
-        if f" {flat} " in joined or all(f" {w} " in joined for w in words):
+        joined = _spaced(run)
+        if flat in joined or all(f" {w} " in joined for w in words):
             counts[run] = counts.get(run, 0) + 1
     if not counts:
         return None
@@ -936,16 +941,15 @@ def asked_for_titles(
         # the title, and every question naming it in any case ("born a crime")
         by_words: dict[str, str] = {}
         for run, _n in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])):
-            by_words.setdefault(" ".join(_title_words(run)), run)
-        flat = [" " + " ".join(_title_words(x)) + " " for x in members]
+            by_words.setdefault(_spaced(run), run)
+        flat = [_spaced(x) for x in members]
         best_title, best_n = "", 0
         for words, title in by_words.items():
-            n = sum(f" {words} " in x for x in flat)
+            n = sum(words in x for x in flat)
             if n > best_n:
                 best_title, best_n = title, n
         if best_n >= min_count and best_n >= min_share * len(members):
-            rows.append({"topic_id": int(t), "title": best_title[:1].upper() + best_title[1:],
-                         "n_questions": len(members), "n_title": best_n,
+            rows.append({"topic_id": int(t), "title": best_title, "n_questions": len(members), "n_title": best_n,
                          "share": best_n / len(members)})
     out = pd.DataFrame(rows, columns=["topic_id", "title", "n_questions", "n_title", "share"])
     return out.sort_values(["n_title", "topic_id"], ascending=[False, True], kind="stable").reset_index(drop=True)

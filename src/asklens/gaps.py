@@ -43,8 +43,8 @@ import pandas as pd
 
 from asklens.config import Config
 from asklens.errors import InputError
-from asklens.trends import (_check_questions, _config, _labels, _local, _months_covered, _resolve_period,
-                            _with_labels)
+from asklens.trends import (_check_questions, _config, _labels, _local, _months, _months_covered,
+                            _resolve_period, _with_labels)
 
 __all__ = [
     "embed",
@@ -441,8 +441,7 @@ def _relation(questions: pd.DataFrame, faq: pd.DataFrame, *, matches: pd.DataFra
     hits = np.bincount(bj[credited & swin], minlength=n_faq) if n_faq else np.zeros(0, int)
     sm = min(rub.stale_months, rub.window_months)
     # "nobody asked for it in stale_months months" needs a log that reaches that far back
-    covered_months = _months_covered(_local(questions["asked_at"]).dt.to_period("M"),
-                                     _resolve_period(questions, period), sm) if dated else sm
+    covered_months = _months_covered(_months(questions), _resolve_period(questions, period), sm) if dated else sm
     views = pd.to_numeric(faq["views"], errors="coerce") if "views" in faq.columns else \
         pd.Series(np.nan, index=faq.index)
     med = float(views.median()) if views.notna().any() else float("nan")

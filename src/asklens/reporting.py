@@ -2672,7 +2672,7 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
               month: str, cfg: Config, seed: int, tables: dict[str, pd.DataFrame], notes: dict[str, str],
               kpis: dict[str, Any]) -> None:
     """Run the automation, knowledge-gap and custom-work analyses and collect their tables."""
-    from asklens import gaps
+    from asklens import gaps, trends
 
     period = pd.Period(month, freq="M")
     w = max(1, int(cfg.rubric.window_months))
@@ -2754,14 +2754,11 @@ def _analyses(history: pd.DataFrame, topics: pd.DataFrame, faq: pd.DataFrame | N
 
     titles = asked_for_titles(window["text"].astype("string").fillna("").tolist(),
                               window["topic_id"].astype(int).to_numpy())
-    titles = titles[titles["n_questions"] >= cfg.rubric.min_volume]
-    labels = dict(zip(topics["topic_id"].astype(int), topics["label"].astype(str))) if len(topics) else {}
-    write = set(tables["faq_gaps"]["topic_id"].astype(int)) if "faq_gaps" in tables and len(tables["faq_gaps"]) \
-        else set()
-    titles = titles.assign(
-        topic_label=[labels.get(int(t), f"topic {t}") for t in titles["topic_id"]],
-        also_in_faqs_to_write=np.where(titles["topic_id"].astype(int).isin(write), "yes", "no"))
-    tables["asked_titles"] = titles.reset_index(drop=True)
+    titles = trends._with_labels(titles[titles["n_questions"] >= cfg.rubric.min_volume].reset_index(drop=True),
+                                 trends._labels(window, topics))
+    write = set(tables["faq_gaps"]["topic_id"].astype(int)) if "faq_gaps" in tables else set()
+    titles["also_in_faqs_to_write"] = np.where(titles["topic_id"].astype(int).isin(write), "yes", "no")
+    tables["asked_titles"] = titles
     kpis["titles_asked_for"] = len(titles)
     n_also = int((titles["also_in_faqs_to_write"] == "yes").sum())
     notes["asked_titles"] = (
