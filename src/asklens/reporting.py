@@ -2487,7 +2487,7 @@ def build_report_data(
         "change_vs_last_year": _ratio_change(n_now, n_year) if has_year else None,
         "n_topics": int((topics["topic_id"] != -1).sum()) if len(topics) else 0,
         # the months the FAQ and needs-people counts cover: the rules' window, or less in a log's first months
-        "window_months": int(min(cfg.rubric.window_months, (period - hist_months.min()).n + 1)),
+        "window_months": trends._months_covered(hist_months, period, int(cfg.rubric.window_months)),
         "rules_window_months": int(cfg.rubric.window_months),
     })
     mix = trends.channel_mix(history)
